@@ -30,7 +30,11 @@ internal static class AlgorithmEmitter
 
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Maap.Algorithms.Generator\", \"" + GeneratorVersion + "\")]");
         var bases = spec.ImplementInterface ? " : " + Ns + "IMaapAlgorithm<" + spec.FullyQualifiedName + ">" : string.Empty;
-        w.Open("partial " + spec.TypeKeyword + " " + spec.TypeName + bases);
+        // 'readonly' must precede 'partial'.
+        var declaration = spec.TypeKeyword.StartsWith("readonly ", System.StringComparison.Ordinal)
+            ? "readonly partial " + spec.TypeKeyword.Substring("readonly ".Length)
+            : "partial " + spec.TypeKeyword;
+        w.Open(declaration + " " + spec.TypeName + bases);
 
         EmitIdentity(w, spec);
         EmitValidate(w, spec);
@@ -477,9 +481,10 @@ internal static class AlgorithmEmitter
     {
         w.Line("/// <summary>A DPS job of <c>" + Xml(spec.AlgorithmId) + ":" + Xml(spec.Version) + "</c>.</summary>");
         w.Open("public sealed class Job : " + Ns + "MaapJob");
-        w.Open("internal Job(" + Ns + "MaapJob job)");
-        w.Line(": base(job)");
-        w.Close();
+        w.Line("internal Job(" + Ns + "MaapJob job)");
+        w.Line("    : base(job)");
+        w.Line("{");
+        w.Line("}");
         w.Line();
         w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
         w.Line("/// <param name=\"client\">The MAAP client.</param>");
