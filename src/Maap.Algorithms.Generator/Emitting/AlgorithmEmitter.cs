@@ -96,30 +96,42 @@ internal static class AlgorithmEmitter
         w.Line("/// <summary>Checks every input against its value rules.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">An input is missing or breaks a rule; the message names the input and the rule.</exception>");
         w.Open("public void Validate()");
+        var first = true;
         foreach (var input in spec.Inputs)
         {
             var member = "this." + Id(input.ParameterName);
             if (input.IsReferenceType && !input.IsNullable)
             {
+                Separate(w, ref first);
                 w.Open("if (" + member + " is null)");
                 w.Line("throw new global::System.ArgumentException(" + Literal("Input '" + input.WireName + "' (" + input.ParameterName + ") is required.") + ", " + Literal(input.ParameterName) + ");");
                 w.Close();
-                w.Line();
             }
 
             foreach (var rule in input.Rules)
             {
                 var value = input.IsReferenceType ? member : input.IsNullable ? member + ".Value" : member;
                 var guard = input.IsReferenceType ? member + " is not null && " : input.IsNullable ? member + ".HasValue && " : string.Empty;
-                w.Open("if (" + guard + "(" + Broken(rule, value, input) + "))");
+                var condition = Broken(rule, value, input);
+                Separate(w, ref first);
+                w.Open("if (" + (guard.Length == 0 ? condition : guard + "(" + condition + ")") + ")");
                 w.Line("throw new global::System.ArgumentException(" + Literal(RuleMessages.Broken(input.WireName, input.ParameterName, rule)) + ", " + Literal(input.ParameterName) + ");");
                 w.Close();
-                w.Line();
             }
         }
 
         w.Close();
         w.Line();
+    }
+
+    private static void Separate(SourceWriter w, ref bool first)
+    {
+        if (!first)
+        {
+            w.Line();
+        }
+
+        first = false;
     }
 
     /// <summary>A C# condition that is true when <paramref name="v"/> breaks the rule.</summary>
@@ -418,7 +430,7 @@ internal static class AlgorithmEmitter
             w.Line("/// <param name=\"context\">The running job.</param>");
             w.Line("/// <returns>The original URL and local path" + (input.IsNullable ? "; null when the input has no value" : string.Empty) + ".</returns>");
             w.Line("/// <exception cref=\"global::Maap.Algorithms.DpsJobInputException\">The file was not downloaded.</exception>");
-            w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Get" + input.ParameterName + "File(" + Ns + "DpsJobContext context)");
+            w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
             w.Open("if (context is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(context));");
             w.Close();

@@ -61,7 +61,7 @@ namespace Science
                 throw new global::System.ArgumentException("Input 'input_file' (InputFile) is required.", "InputFile");
             }
 
-            if (((double)this.Outsize < 1D || (double)this.Outsize > 100D))
+            if ((double)this.Outsize < 1D || (double)this.Outsize > 100D)
             {
                 throw new global::System.ArgumentException("Input 'outsize' (Outsize) breaks [Range(1, 100)]: it must be at least 1 and at most 100.", "Outsize");
             }
@@ -86,7 +86,7 @@ namespace Science
                 throw new global::System.ArgumentException("Input 'label' (Label) breaks [StringLength(10, MinimumLength = 2)]: it must be 2 to 10 characters long.", "Label");
             }
 
-            if (((double)this.Factor <= 0.5D || (double)this.Factor > 2.5D))
+            if ((double)this.Factor <= 0.5D || (double)this.Factor > 2.5D)
             {
                 throw new global::System.ArgumentException("Input 'factor' (Factor) breaks [Range(0.5, 2.5, MinimumIsExclusive = true)]: it must be greater than 0.5 and at most 2.5.", "Factor");
             }
@@ -101,7 +101,7 @@ namespace Science
                 throw new global::System.ArgumentException("Input 'hemisphere' (Hemisphere) breaks [AllowedValues(\"north\", \"south\")]: it must be one of: north, south.", "Hemisphere");
             }
 
-            if ((global::System.Object.Equals(this.Seed, 13L)))
+            if (global::System.Object.Equals(this.Seed, 13L))
             {
                 throw new global::System.ArgumentException("Input 'seed' (Seed) breaks [DeniedValues(13L)]: it must not be one of: 13.", "Seed");
             }
@@ -120,7 +120,6 @@ namespace Science
             {
                 throw new global::System.ArgumentException("Input 'bands' (Bands) breaks [MaxLength(4)]: its length must be at most 4.", "Bands");
             }
-
         }
 
         /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
@@ -385,7 +384,7 @@ namespace Science
         /// <param name="context">The running job.</param>
         /// <returns>The original URL and local path.</returns>
         /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
-        public global::Maap.Algorithms.DpsInputFile GetInputFileFile(global::Maap.Algorithms.DpsJobContext context)
+        public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
         {
             if (context is null)
             {
@@ -399,7 +398,7 @@ namespace Science
         /// <param name="context">The running job.</param>
         /// <returns>The original URL and local path; null when the input has no value.</returns>
         /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
-        public global::Maap.Algorithms.DpsInputFile? GetMaskUrlFile(global::Maap.Algorithms.DpsJobContext context)
+        public global::Maap.Algorithms.DpsInputFile? ResolveMaskUrl(global::Maap.Algorithms.DpsJobContext context)
         {
             if (context is null)
             {

@@ -33,7 +33,6 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         {
             throw new global::System.ArgumentException("Input 'input_file' (InputFile) is required.", "InputFile");
         }
-
     }
 
     /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
@@ -139,7 +138,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <param name="context">The running job.</param>
     /// <returns>The original URL and local path.</returns>
     /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
-    public global::Maap.Algorithms.DpsInputFile GetInputFileFile(global::Maap.Algorithms.DpsJobContext context)
+    public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
     {
         if (context is null)
         {

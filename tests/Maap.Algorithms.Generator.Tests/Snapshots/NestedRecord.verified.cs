@@ -40,7 +40,6 @@ namespace Science.Biomass
                     {
                         throw new global::System.ArgumentException("Input 'aoi' (Aoi) is required.", "Aoi");
                     }
-
                 }
 
                 /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>

@@ -42,7 +42,6 @@ namespace Science
             {
                 throw new global::System.ArgumentException("Input 'output_filename' (OutputFilename) is required.", "OutputFilename");
             }
-
         }
 
         /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
@@ -178,7 +177,7 @@ namespace Science
         /// <param name="context">The running job.</param>
         /// <returns>The original URL and local path.</returns>
         /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
-        public global::Maap.Algorithms.DpsInputFile GetInputFileFile(global::Maap.Algorithms.DpsJobContext context)
+        public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
         {
             if (context is null)
             {

@@ -36,7 +36,6 @@ namespace Science
             {
                 throw new global::System.ArgumentException("Input 'api_key_secret' (ApiKeySecret) is required.", "ApiKeySecret");
             }
-
         }
 
         /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
