@@ -106,7 +106,7 @@ public sealed class DiagnosticTests
         var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"bad/name\")] internal partial record A(int X);"), "MAAP0009");
 
         AssertSpan(d, "\"bad/name\"");
-        Assert.Equal("Secret name 'bad/name' is not valid: use 1-255 letters, digits, '_', '-' or '.', starting with a letter, digit or '_' (^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$)", d.GetMessage());
+        Assert.Equal("Secret name 'bad/name' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space (secret names travel as URL path segments)", d.GetMessage());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSecretName = Create(
         "MAAP0009",
         "Invalid secret name",
-        "Secret name '{0}' is not valid: use 1-255 letters, digits, '_', '-' or '.', starting with a letter, digit or '_' (^[A-Za-z0-9_][A-Za-z0-9_.-]{{0,254}}$)",
+        "Secret name '{0}' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space (secret names travel as URL path segments)",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateAlgorithm = Create(

@@ -341,8 +341,10 @@ internal static class AlgorithmEmitter
         {
             // MAAP fails a submission that omits an input with no registered default, so optional inputs register ''.
             var registeredDefault = input.DefaultText ?? (input.IsNullable ? string.Empty : null);
-            w.Line("            new " + Ns + "AlgorithmInputDefinition(" + Literal(input.WireName) + ") { Default = " + LiteralOrNull(registeredDefault)
-                + ", Description = " + LiteralOrNull(input.Description) + ", Required = " + Bool(input.Required) + ", DataType = " + Literal(DataType(input)) + " },");
+            w.Line("            new " + Ns + "AlgorithmInputDefinition(" + Literal(input.WireName) + ") { "
+                + (registeredDefault is null ? string.Empty : "Default = " + Literal(registeredDefault) + ", ")
+                + (input.Description is null ? string.Empty : "Description = " + Literal(input.Description) + ", ")
+                + "Required = " + Bool(input.Required) + ", DataType = " + Literal(DataType(input)) + " },");
         }
 
         w.Line("        },");

@@ -9,7 +9,6 @@ internal static class NameRules
 {
     private static readonly Regex AlgorithmId = new("^[A-Za-z0-9][A-Za-z0-9_.-]{1,254}$", RegexOptions.CultureInvariant);
     private static readonly Regex Version = new("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Secret = new("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$", RegexOptions.CultureInvariant);
 
     public static readonly string[] Reserved = { "identifier", "queue", "username", "dedup" };
 
@@ -17,7 +16,24 @@ internal static class NameRules
 
     public static bool IsValidVersion(string? value) => value is not null && Version.IsMatch(value);
 
-    public static bool IsValidSecretName(string? value) => value is not null && Secret.IsMatch(value);
+    /// <summary>The runtime's <c>MaapSecretsClient.ValidateName</c> rule: 1-255 characters, no '/', '\\' or control characters, no surrounding white space.</summary>
+    public static bool IsValidSecretName(string? value)
+    {
+        if (value is null || value.Trim().Length == 0 || value.Length > 255 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[value.Length - 1]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary><c>InputFile</c> → <c>input_file</c>, <c>HTTPServer</c> → <c>http_server</c>, <c>Level2A</c> → <c>level2_a</c>.</summary>
     public static string ToSnakeCase(string name)

@@ -1,23 +1,17 @@
-using System.Text.RegularExpressions;
-
 namespace Maap.Algorithms;
 
 /// <summary>
 /// The name of a MAAP secret, chosen by the person who submits a job (scientists name their secrets
 /// differently). Only the name travels as an input; the job fetches the value with its own credentials.
 /// </summary>
-public sealed partial record SecretName
+public sealed record SecretName
 {
     /// <summary>Creates a secret name.</summary>
     /// <param name="value">The name; see <see cref="IsValid"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid secret name.</exception>
     public SecretName(string value)
     {
-        if (!IsValid(value))
-        {
-            throw new ArgumentException($"'{value}' is not a valid MAAP secret name: use 1-255 letters, digits, '_', '-' or '.', starting with a letter, digit or '_'.", nameof(value));
-        }
-
+        MaapSecretsClient.ValidateName(value, nameof(value));
         Value = value;
     }
 
@@ -25,12 +19,29 @@ public sealed partial record SecretName
     public string Value { get; }
 
     /// <summary>
-    /// Whether <paramref name="name"/> is a secret name the SDK accepts: <c>^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$</c>.
-    /// MAAP puts the name in a URL path segment, so <c>/</c>, whitespace and other characters that need escaping are refused.
+    /// Whether <paramref name="name"/> is a secret name MAAP can address, by the rule of
+    /// <see cref="MaapSecretsClient.ValidateName"/>: 1-255 characters, no <c>/</c>, <c>\</c> or control characters,
+    /// no leading or trailing white space (names travel as URL path segments).
     /// </summary>
     /// <param name="name">The candidate name.</param>
     /// <returns>True when the name is valid.</returns>
-    public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name);
+    public static bool IsValid(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaapSecretsClient.MaxNameLength || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c is '/' or '\\' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Converts a string to a secret name.</summary>
     /// <param name="value">The name.</param>
@@ -43,7 +54,4 @@ public sealed partial record SecretName
 
     /// <inheritdoc/>
     public override string ToString() => Value;
-
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

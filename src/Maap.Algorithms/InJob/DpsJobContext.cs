@@ -16,6 +16,7 @@ public sealed class DpsJobContext
 
     private readonly Func<string, CancellationToken, Task<string>> _fetchSecret;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _secrets = new(StringComparer.Ordinal);
+    private readonly Lazy<MaapClient> _client;
     private readonly Lazy<JsonElement?> _job;
     private readonly Lazy<JsonElement?> _context;
 
@@ -23,7 +24,7 @@ public sealed class DpsJobContext
     /// <param name="workDirectory">The job work directory (the current directory of a DPS job).</param>
     /// <param name="arguments">The positional arguments the run command received, without the program name.</param>
     /// <param name="fetchSecret">
-    /// Fetches a secret value by name. Null uses a MAAP client built from <c>MAAP_API_HOST</c>
+    /// Fetches a secret value by name. Null uses a <see cref="MaapClient"/> built from <c>MAAP_API_HOST</c>
     /// and <c>MAAP_PGT</c>, which the DPS wrapper exports, so the request runs as the submitting user.
     /// </param>
     public DpsJobContext(string workDirectory, IReadOnlyList<string> arguments, Func<string, CancellationToken, Task<string>>? fetchSecret = null)
@@ -33,6 +34,9 @@ public sealed class DpsJobContext
         WorkDirectory = Path.GetFullPath(workDirectory);
         Arguments = arguments;
         _fetchSecret = fetchSecret ?? FetchWithJobCredentials;
+
+        // MaapClient reads MAAP_API_HOST and MAAP_PGT, which the DPS wrapper exports: the requests run as the submitter.
+        _client = new Lazy<MaapClient>(() => new MaapClient(), LazyThreadSafetyMode.ExecutionAndPublication);
         _job = new Lazy<JsonElement?>(() => ReadJson("_job.json"), LazyThreadSafetyMode.ExecutionAndPublication);
         _context = new Lazy<JsonElement?>(() => ReadJson("_context.json"), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -165,8 +169,8 @@ public sealed class DpsJobContext
         }
     }
 
-    private static Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("No secret fetcher: the MAAP client is not available in this build.");
+    private Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken) =>
+        _client.Value.Secrets.GetAsync(name, cancellationToken);
 
     private JsonElement? ReadJson(string fileName)
     {

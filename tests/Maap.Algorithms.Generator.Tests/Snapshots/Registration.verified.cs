@@ -134,12 +134,12 @@ namespace Science
                 {
                     File =
                     {
-                        new global::Maap.Algorithms.AlgorithmInputDefinition("input_file") { Default = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif", Description = null, Required = false, DataType = "text" },
+                        new global::Maap.Algorithms.AlgorithmInputDefinition("input_file") { Default = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif", Required = false, DataType = "text" },
                     },
                     Positional =
                     {
-                        new global::Maap.Algorithms.AlgorithmInputDefinition("output_filename") { Default = "output.tif", Description = null, Required = false, DataType = "text" },
-                        new global::Maap.Algorithms.AlgorithmInputDefinition("outsize") { Default = "10", Description = null, Required = false, DataType = "number" },
+                        new global::Maap.Algorithms.AlgorithmInputDefinition("output_filename") { Default = "output.tif", Required = false, DataType = "text" },
+                        new global::Maap.Algorithms.AlgorithmInputDefinition("outsize") { Default = "10", Required = false, DataType = "number" },
                     },
                 },
             };
