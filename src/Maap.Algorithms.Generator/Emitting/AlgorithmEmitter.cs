@@ -340,11 +340,13 @@ internal static class AlgorithmEmitter
         foreach (var input in inputs)
         {
             // MAAP fails a submission that omits an input with no registered default, so optional inputs register ''.
+            // data_type 'text' is MAAP's default and is left out, so the YAML matches MAAP's own template.
             var registeredDefault = input.DefaultText ?? (input.IsNullable ? string.Empty : null);
             w.Line("            new " + Ns + "AlgorithmInputDefinition(" + Literal(input.WireName) + ") { "
                 + (registeredDefault is null ? string.Empty : "Default = " + Literal(registeredDefault) + ", ")
                 + (input.Description is null ? string.Empty : "Description = " + Literal(input.Description) + ", ")
-                + "Required = " + Bool(input.Required) + ", DataType = " + Literal(DataType(input)) + " },");
+                + "Required = " + Bool(input.Required)
+                + (DataType(input) == "text" ? string.Empty : ", DataType = " + Literal(DataType(input))) + " },");
         }
 
         w.Line("        },");

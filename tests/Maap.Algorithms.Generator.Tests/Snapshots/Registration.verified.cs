@@ -134,11 +134,11 @@ namespace Science
                 {
                     File =
                     {
-                        new global::Maap.Algorithms.AlgorithmInputDefinition("input_file") { Default = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif", Required = false, DataType = "text" },
+                        new global::Maap.Algorithms.AlgorithmInputDefinition("input_file") { Default = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif", Required = false },
                     },
                     Positional =
                     {
-                        new global::Maap.Algorithms.AlgorithmInputDefinition("output_filename") { Default = "output.tif", Required = false, DataType = "text" },
+                        new global::Maap.Algorithms.AlgorithmInputDefinition("output_filename") { Default = "output.tif", Required = false },
                         new global::Maap.Algorithms.AlgorithmInputDefinition("outsize") { Default = "10", Required = false, DataType = "number" },
                     },
                 },
