@@ -12,6 +12,10 @@ internal static class AlgorithmEmitter
     private const string Ns = "global::Maap.Algorithms.";
     private const string Values = Ns + "MaapInputValues.";
 
+    /// <remarks>
+    /// Generated members carry one-line summaries only: enough for IntelliSense and CS1591, while keeping the
+    /// generated text (which the compiler parses for every record) small.
+    /// </remarks>
     public static string Emit(AlgorithmSpec spec)
     {
         var w = new SourceWriter();
@@ -94,7 +98,6 @@ internal static class AlgorithmEmitter
     private static void EmitValidate(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>Checks every input against its value rules.</summary>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">An input is missing or breaks a rule; the message names the input and the rule.</exception>");
         w.Open("public void Validate()");
         var first = true;
         foreach (var input in spec.Inputs)
@@ -172,8 +175,6 @@ internal static class AlgorithmEmitter
     {
         var isClass = !spec.TypeKeyword.Contains("struct");
         w.Line("/// <summary>Appends the inputs of <paramref name=\"algorithm\"/> to <paramref name=\"request\"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>");
-        w.Line("/// <param name=\"algorithm\">The input values.</param>");
-        w.Line("/// <param name=\"request\">The request to fill.</param>");
         w.Open("public static void WriteInputs(" + spec.FullyQualifiedName + " algorithm, " + Ns + "JobRequest request)");
         if (isClass)
         {
@@ -234,10 +235,6 @@ internal static class AlgorithmEmitter
     private static void EmitSubmit(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>Validates the inputs and builds the job request, without sending it.</summary>");
-        w.Line("/// <param name=\"queue\">The queue; null uses <see cref=\"DefaultQueue\"/>.</param>");
-        w.Line("/// <param name=\"tag\">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>");
-        w.Line("/// <returns>A validated request.</returns>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">An input breaks a rule, or no queue is known.</exception>");
         w.Open("public " + Ns + "JobRequest ToJobRequest(string? queue = null, string? tag = null)");
         w.Line("this.Validate();");
         w.Line("var request = new " + Ns + "JobRequest(AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue ?? string.Empty) { Tag = tag };");
@@ -247,12 +244,6 @@ internal static class AlgorithmEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>");
-        w.Line("/// <param name=\"client\">The MAAP client.</param>");
-        w.Line("/// <param name=\"queue\">The queue; null uses <see cref=\"DefaultQueue\"/>.</param>");
-        w.Line("/// <param name=\"tag\">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the submission request.</param>");
-        w.Line("/// <returns>The typed job handle.</returns>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">An input breaks a rule, or no queue is known; nothing was sent.</exception>");
         w.Open("public global::System.Threading.Tasks.Task<Job> SubmitAsync(" + Ns + "MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Open("if (client is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(client));");
@@ -268,10 +259,6 @@ internal static class AlgorithmEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>");
-        w.Line("/// <param name=\"client\">The MAAP client.</param>");
-        w.Line("/// <param name=\"query\">Further filters; its algorithm and version are replaced by this algorithm's.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the listing.</param>");
-        w.Line("/// <returns>The jobs, fetched page by page.</returns>");
         w.Open("public static " + Ns + "MaapAsyncPageable<" + Ns + "JobListItem> ListJobsAsync(" + Ns + "MaapClient client, " + Ns + "JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.Open("if (client is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(client));");
@@ -285,10 +272,8 @@ internal static class AlgorithmEmitter
     private static void EmitRegistration(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>");
-        w.Line("/// <returns>The registration.</returns>");
         if (spec.RepositoryUrl is null || spec.RunCommand is null)
         {
-            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Always: the declaration lacks RepositoryUrl or RunCommand.</exception>");
             w.Line("public static " + Ns + "AlgorithmRegistration ToRegistration() =>");
             w.Line("    throw new global::System.InvalidOperationException(" + Literal("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to register it: MAAP requires both.") + ");");
         }
@@ -314,7 +299,6 @@ internal static class AlgorithmEmitter
 
         w.Line();
         w.Line("/// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>");
-        w.Line("/// <returns>The YAML text.</returns>");
         w.Line("public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();");
         w.Line();
     }
@@ -355,9 +339,6 @@ internal static class AlgorithmEmitter
     private static void EmitFromContext(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>");
-        w.Line("/// <param name=\"context\">The job, usually <see cref=\"global::Maap.Algorithms.DpsJobContext.Current\"/>.</param>");
-        w.Line("/// <returns>The inputs the job was submitted with.</returns>");
-        w.Line("/// <exception cref=\"global::Maap.Algorithms.DpsJobInputException\">An input is missing, cannot be parsed, or a file input was not downloaded.</exception>");
         w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
         w.Open("if (context is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(context));");
@@ -431,9 +412,6 @@ internal static class AlgorithmEmitter
         {
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>Where DPS put the file input <c>" + Xml(input.WireName) + "</c> in this job: its original URL and its path under <c>input/</c>.</summary>");
-            w.Line("/// <param name=\"context\">The running job.</param>");
-            w.Line("/// <returns>The original URL and local path" + (input.IsNullable ? "; null when the input has no value" : string.Empty) + ".</returns>");
-            w.Line("/// <exception cref=\"global::Maap.Algorithms.DpsJobInputException\">The file was not downloaded.</exception>");
             w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
             w.Open("if (context is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(context));");
@@ -458,9 +436,6 @@ internal static class AlgorithmEmitter
         foreach (var secret in spec.Secrets)
         {
             w.Line("/// <summary>Fetches the secret <c>" + Xml(secret.Name) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process." + (secret.Description is null ? string.Empty : " " + Xml(secret.Description)) + "</summary>");
-            w.Line("/// <param name=\"context\">The running job.</param>");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the wait.</param>");
-            w.Line("/// <returns>The secret value; never logged.</returns>");
             w.Open("public static global::System.Threading.Tasks.Task<string> Get" + secret.AccessorName + "SecretAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Open("if (context is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(context));");
@@ -475,9 +450,6 @@ internal static class AlgorithmEmitter
         {
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>Fetches the secret named by the input <c>" + Xml(input.WireName) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>");
-            w.Line("/// <param name=\"context\">The running job.</param>");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the wait.</param>");
-            w.Line("/// <returns>The secret value; never logged.</returns>");
             w.Open("public global::System.Threading.Tasks.Task<string> Get" + input.ParameterName + "ValueAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Open("if (context is null)");
             w.Line("throw new global::System.ArgumentNullException(nameof(context));");
@@ -503,9 +475,6 @@ internal static class AlgorithmEmitter
         w.Line("}");
         w.Line();
         w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
-        w.Line("/// <param name=\"client\">The MAAP client.</param>");
-        w.Line("/// <param name=\"id\">The job id MAAP returned on submission.</param>");
-        w.Line("/// <returns>The job handle.</returns>");
         w.Open("public static Job Attach(" + Ns + "MaapClient client, string id)");
         w.Open("if (client is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(client));");

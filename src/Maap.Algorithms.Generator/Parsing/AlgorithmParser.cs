@@ -28,7 +28,7 @@ internal static class AlgorithmParser
             return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
         }
 
-        var spec = ParseType(type, declaration, context.Attributes[0], context.SemanticModel.Compilation, diagnostics, cancellationToken);
+        var spec = ParseType(type, declaration, context.Attributes[0], context.SemanticModel, diagnostics, cancellationToken);
         var failed = diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
         return new ParseResult(failed ? null : spec, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
@@ -37,7 +37,7 @@ internal static class AlgorithmParser
         INamedTypeSymbol type,
         TypeDeclarationSyntax declaration,
         AttributeData attribute,
-        Compilation compilation,
+        SemanticModel semanticModel,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -68,11 +68,11 @@ internal static class AlgorithmParser
         }
 
         var secrets = ParseSecrets(type, diagnostics, cancellationToken);
-        var inputs = ParseInputs(type, diagnostics, cancellationToken);
+        var inputs = ParseInputs(type, declaration, semanticModel, diagnostics, cancellationToken);
         var parseOptions = declaration.SyntaxTree.Options as CSharpParseOptions;
         var implementInterface = parseOptions is not null
             && parseOptions.LanguageVersion >= LanguageVersion.CSharp11
-            && compilation.GetTypeByMetadataName(InterfaceMetadataName) is not null;
+            && semanticModel.Compilation.GetTypeByMetadataName(InterfaceMetadataName) is not null;
 
         var containing = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -150,19 +150,50 @@ internal static class AlgorithmParser
         return secrets;
     }
 
-    private static List<InputSpec> ParseInputs(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The primary constructor's parameters. Asked of the semantic model per parameter when the attributed
+    /// declaration holds the parameter list, which avoids building the record's synthesized members.
+    /// </summary>
+    private static IReadOnlyList<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var inputs = new List<InputSpec>();
-        var constructor = type.InstanceConstructors.FirstOrDefault(c =>
-            c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: not null }));
-        if (constructor is null)
+        if (declaration is RecordDeclarationSyntax { ParameterList: { } list })
         {
-            return inputs;
+            var result = new List<IParameterSymbol>(list.Parameters.Count);
+            foreach (var syntax in list.Parameters)
+            {
+                if (semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is not { } parameter)
+                {
+                    return Array.Empty<IParameterSymbol>();
+                }
+
+                result.Add(parameter);
+            }
+
+            return result;
         }
 
+        // The parameter list is on another partial declaration of the record.
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: { } other } && other.Parameters.Count == constructor.Parameters.Length)
+                {
+                    return constructor.Parameters;
+                }
+            }
+        }
+
+        return Array.Empty<IParameterSymbol>();
+    }
+
+    private static List<InputSpec> ParseInputs(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var inputs = new List<InputSpec>();
+        var parameters = PrimaryConstructorParameters(type, declaration, semanticModel, cancellationToken);
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var positional = 0;
-        foreach (var parameter in constructor.Parameters)
+        foreach (var parameter in parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
@@ -174,7 +205,7 @@ internal static class AlgorithmParser
             string? description = null;
             foreach (var attribute in parameter.GetAttributes())
             {
-                if (attribute.AttributeClass is not { } cls || cls.ContainingNamespace?.ToDisplayString() != "Maap.Algorithms")
+                if (attribute.AttributeClass is not { } cls || !InputTypeClassifier.IsNamespace(cls.ContainingNamespace, "Maap.Algorithms"))
                 {
                     continue;
                 }

@@ -136,5 +136,29 @@ internal static class InputTypeClassifier
     public static bool IsNamed(ITypeSymbol type, string ns, string metadataName) =>
         type.MetadataName == metadataName
         && type.ContainingType is null
-        && type.ContainingNamespace?.ToDisplayString() == ns;
+        && IsNamespace(type.ContainingNamespace, ns);
+
+    /// <summary>Compares a namespace with a dotted name without building display strings (a hot path for large projects).</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted)
+    {
+        var end = dotted.Length;
+        while (ns is { IsGlobalNamespace: false })
+        {
+            var start = dotted.LastIndexOf('.', end - 1) + 1;
+            var name = ns.Name;
+            if (end - start != name.Length || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+            end = start - 1;
+            if (end < 0)
+            {
+                return ns is null || ns.IsGlobalNamespace;
+            }
+        }
+
+        return false;
+    }
 }

@@ -18,7 +18,10 @@ internal static class ValueRuleParser
     {
         var rules = new List<ValueRuleSpec>();
         var attributes = parameter.GetAttributes().AsEnumerable();
-        if (parameter.ContainingSymbol?.ContainingType is { } record)
+
+        // Only '[property: …]' puts rules on the generated property; asking the record for its members otherwise
+        // would force all its synthesized members into existence, which is costly across many records.
+        if (parameter.ContainingSymbol?.ContainingType is { } record && HasPropertyTargetedAttributes(parameter))
         {
             foreach (var property in record.GetMembers(parameter.Name).OfType<IPropertySymbol>())
             {
@@ -28,7 +31,7 @@ internal static class ValueRuleParser
 
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is { } cls && cls.ContainingNamespace?.ToDisplayString() == DataAnnotations
+            if (attribute.AttributeClass is { } cls && InputTypeClassifier.IsNamespace(cls.ContainingNamespace, DataAnnotations)
                 && TryParse(attribute, cls.Name, type) is { } rule)
             {
                 rules.Add(rule);
@@ -36,6 +39,25 @@ internal static class ValueRuleParser
         }
 
         return rules;
+    }
+
+    private static bool HasPropertyTargetedAttributes(IParameterSymbol parameter)
+    {
+        foreach (var reference in parameter.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax syntax)
+            {
+                foreach (var list in syntax.AttributeLists)
+                {
+                    if (list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static ValueRuleSpec? TryParse(AttributeData attribute, string name, InputType type)

@@ -26,7 +26,6 @@ partial record RunDpsTest
     public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.AsReadOnly(new string[] { });
 
     /// <summary>Checks every input against its value rules.</summary>
-    /// <exception cref="global::System.ArgumentException">An input is missing or breaks a rule; the message names the input and the rule.</exception>
     public void Validate()
     {
         if (this.InputFile is null)
@@ -36,8 +35,6 @@ partial record RunDpsTest
     }
 
     /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
-    /// <param name="algorithm">The input values.</param>
-    /// <param name="request">The request to fill.</param>
     public static void WriteInputs(global::RunDpsTest algorithm, global::Maap.Algorithms.JobRequest request)
     {
         if (algorithm is null)
@@ -54,10 +51,6 @@ partial record RunDpsTest
     }
 
     /// <summary>Validates the inputs and builds the job request, without sending it.</summary>
-    /// <param name="queue">The queue; null uses <see cref="DefaultQueue"/>.</param>
-    /// <param name="tag">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>
-    /// <returns>A validated request.</returns>
-    /// <exception cref="global::System.ArgumentException">An input breaks a rule, or no queue is known.</exception>
     public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
     {
         this.Validate();
@@ -68,12 +61,6 @@ partial record RunDpsTest
     }
 
     /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
-    /// <param name="client">The MAAP client.</param>
-    /// <param name="queue">The queue; null uses <see cref="DefaultQueue"/>.</param>
-    /// <param name="tag">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>
-    /// <param name="cancellationToken">Cancels the submission request.</param>
-    /// <returns>The typed job handle.</returns>
-    /// <exception cref="global::System.ArgumentException">An input breaks a rule, or no queue is known; nothing was sent.</exception>
     public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (client is null)
@@ -92,10 +79,6 @@ partial record RunDpsTest
     }
 
     /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
-    /// <param name="client">The MAAP client.</param>
-    /// <param name="query">Further filters; its algorithm and version are replaced by this algorithm's.</param>
-    /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <returns>The jobs, fetched page by page.</returns>
     public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (client is null)
@@ -107,19 +90,13 @@ partial record RunDpsTest
     }
 
     /// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>
-    /// <returns>The registration.</returns>
-    /// <exception cref="global::System.InvalidOperationException">Always: the declaration lacks RepositoryUrl or RunCommand.</exception>
     public static global::Maap.Algorithms.AlgorithmRegistration ToRegistration() =>
         throw new global::System.InvalidOperationException("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of RunDpsTest to register it: MAAP requires both.");
 
     /// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>
-    /// <returns>The YAML text.</returns>
     public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
     /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
-    /// <param name="context">The job, usually <see cref="global::Maap.Algorithms.DpsJobContext.Current"/>.</param>
-    /// <returns>The inputs the job was submitted with.</returns>
-    /// <exception cref="global::Maap.Algorithms.DpsJobInputException">An input is missing, cannot be parsed, or a file input was not downloaded.</exception>
     public static global::RunDpsTest FromContext(global::Maap.Algorithms.DpsJobContext context)
     {
         if (context is null)
@@ -135,9 +112,6 @@ partial record RunDpsTest
     }
 
     /// <summary>Where DPS put the file input <c>input_file</c> in this job: its original URL and its path under <c>input/</c>.</summary>
-    /// <param name="context">The running job.</param>
-    /// <returns>The original URL and local path.</returns>
-    /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
     public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
     {
         if (context is null)
@@ -157,9 +131,6 @@ partial record RunDpsTest
         }
 
         /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
-        /// <param name="client">The MAAP client.</param>
-        /// <param name="id">The job id MAAP returned on submission.</param>
-        /// <returns>The job handle.</returns>
         public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
         {
             if (client is null)

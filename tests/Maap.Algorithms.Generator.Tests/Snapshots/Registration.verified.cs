@@ -30,7 +30,6 @@ namespace Science
         public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.AsReadOnly(new string[] { });
 
         /// <summary>Checks every input against its value rules.</summary>
-        /// <exception cref="global::System.ArgumentException">An input is missing or breaks a rule; the message names the input and the rule.</exception>
         public void Validate()
         {
             if (this.InputFile is null)
@@ -45,8 +44,6 @@ namespace Science
         }
 
         /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
-        /// <param name="algorithm">The input values.</param>
-        /// <param name="request">The request to fill.</param>
         public static void WriteInputs(global::Science.GdalWrapper algorithm, global::Maap.Algorithms.JobRequest request)
         {
             if (algorithm is null)
@@ -67,10 +64,6 @@ namespace Science
         }
 
         /// <summary>Validates the inputs and builds the job request, without sending it.</summary>
-        /// <param name="queue">The queue; null uses <see cref="DefaultQueue"/>.</param>
-        /// <param name="tag">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>
-        /// <returns>A validated request.</returns>
-        /// <exception cref="global::System.ArgumentException">An input breaks a rule, or no queue is known.</exception>
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
@@ -81,12 +74,6 @@ namespace Science
         }
 
         /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
-        /// <param name="client">The MAAP client.</param>
-        /// <param name="queue">The queue; null uses <see cref="DefaultQueue"/>.</param>
-        /// <param name="tag">The job tag (WPS <c>identifier</c>); null lets MAAP use <c>maap-api-submit</c>.</param>
-        /// <param name="cancellationToken">Cancels the submission request.</param>
-        /// <returns>The typed job handle.</returns>
-        /// <exception cref="global::System.ArgumentException">An input breaks a rule, or no queue is known; nothing was sent.</exception>
         public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -105,10 +92,6 @@ namespace Science
         }
 
         /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
-        /// <param name="client">The MAAP client.</param>
-        /// <param name="query">Further filters; its algorithm and version are replaced by this algorithm's.</param>
-        /// <param name="cancellationToken">Cancels the listing.</param>
-        /// <returns>The jobs, fetched page by page.</returns>
         public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -120,7 +103,6 @@ namespace Science
         }
 
         /// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>
-        /// <returns>The registration.</returns>
         public static global::Maap.Algorithms.AlgorithmRegistration ToRegistration()
         {
             return new global::Maap.Algorithms.AlgorithmRegistration(AlgorithmId, AlgorithmVersion, "https://github.com/MAAP-Project/dps_tutorial.git", "dps_tutorial/gdal_wrapper/run_gdal.sh")
@@ -146,13 +128,9 @@ namespace Science
         }
 
         /// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>
-        /// <returns>The YAML text.</returns>
         public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
         /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
-        /// <param name="context">The job, usually <see cref="global::Maap.Algorithms.DpsJobContext.Current"/>.</param>
-        /// <returns>The inputs the job was submitted with.</returns>
-        /// <exception cref="global::Maap.Algorithms.DpsJobInputException">An input is missing, cannot be parsed, or a file input was not downloaded.</exception>
         public static global::Science.GdalWrapper FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
             if (context is null)
@@ -174,9 +152,6 @@ namespace Science
         }
 
         /// <summary>Where DPS put the file input <c>input_file</c> in this job: its original URL and its path under <c>input/</c>.</summary>
-        /// <param name="context">The running job.</param>
-        /// <returns>The original URL and local path.</returns>
-        /// <exception cref="global::Maap.Algorithms.DpsJobInputException">The file was not downloaded.</exception>
         public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
         {
             if (context is null)
@@ -196,9 +171,6 @@ namespace Science
             }
 
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
-            /// <param name="client">The MAAP client.</param>
-            /// <param name="id">The job id MAAP returned on submission.</param>
-            /// <returns>The job handle.</returns>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {
                 if (client is null)
