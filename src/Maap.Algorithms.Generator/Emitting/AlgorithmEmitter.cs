@@ -187,9 +187,9 @@ internal static class AlgorithmEmitter
         w.Open("if (request is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(request));");
         w.Close();
+        w.Line();
         foreach (var input in spec.Inputs)
         {
-            w.Line();
             var member = "algorithm." + Id(input.ParameterName);
             var add = "request.WithInput(" + Literal(input.WireName) + ", ";
             if (input.IsNullable && !input.IsReferenceType)
@@ -343,13 +343,13 @@ internal static class AlgorithmEmitter
         w.Open("if (context is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(context));");
         w.Close();
+        w.Line();
         for (var i = 0; i < spec.Inputs.Count; i++)
         {
             var input = spec.Inputs[i];
             var text = "text" + i.ToString(CultureInfo.InvariantCulture);
             var value = "value" + i.ToString(CultureInfo.InvariantCulture);
             var required = input.Required;
-            w.Line();
             w.Line("var " + text + " = context.GetInput(" + Literal(input.WireName) + ", " + Ns + "MaapInputKind." + input.Kind + ", "
                 + input.PositionalIndex.ToString(CultureInfo.InvariantCulture) + ", " + Bool(required) + ");");
             if (input.IsNullable)

@@ -6,7 +6,7 @@ namespace Maap.Algorithms.Generator.Emitting;
 /// <summary>A <see cref="StringBuilder"/> that indents each line by the current block depth and writes <c>\n</c> line ends.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text = new(16 * 1024);
     private int _depth;
 
     public void Line(string line = "")

@@ -17,9 +17,6 @@ internal static class AlgorithmParser
     public const string AttributeMetadataName = "Maap.Algorithms.MaapAlgorithmAttribute";
     public const string InterfaceMetadataName = "Maap.Algorithms.IMaapAlgorithm`1";
 
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
@@ -223,7 +220,6 @@ internal static class AlgorithmParser
             }
 
             wireName ??= NameRules.ToSnakeCase(parameter.Name);
-            var displayType = parameter.Type.ToDisplayString(TypeFormat);
             if (!InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, typeLocation, parameter.Name, parameter.Type.ToDisplayString()));
@@ -256,8 +252,8 @@ internal static class AlgorithmParser
                 kind == InputKind.Positional ? positional++ : -1,
                 inputType.Scalar,
                 inputType.Collection,
-                inputType.Element.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                displayType,
+                ElementTypeName(inputType.Element),
+                DeclaredTypeName(parameter.Type, inputType),
                 inputType.IsNullable,
                 !parameter.Type.IsValueType,
                 DefaultText(parameter, inputType),
@@ -267,6 +263,43 @@ internal static class AlgorithmParser
 
         return inputs;
     }
+
+    /// <summary>The element type as C# source; keywords for special types, skipping the (comparatively costly) display formatter.</summary>
+    private static string ElementTypeName(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_String => "string",
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_SByte => "sbyte",
+        SpecialType.System_Byte => "byte",
+        SpecialType.System_Int16 => "short",
+        SpecialType.System_UInt16 => "ushort",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_UInt32 => "uint",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_UInt64 => "ulong",
+        SpecialType.System_Single => "float",
+        SpecialType.System_Double => "double",
+        SpecialType.System_Decimal => "decimal",
+        SpecialType.System_DateTime => "global::System.DateTime",
+        _ => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+    };
+
+    /// <summary>The parameter's declared type as C# source, nullable marker included, built from the classified parts.</summary>
+    private static string DeclaredTypeName(ITypeSymbol declared, InputType type)
+    {
+        var element = ElementTypeName(type.Element);
+        var name = type.Collection switch
+        {
+            CollectionKind.Array => element + "[]",
+            CollectionKind.List => "global::System.Collections.Generic.List<" + element + ">",
+            CollectionKind.ArrayCompatibleInterface => "global::System.Collections.Generic." + Unwrap(declared).Name + "<" + element + ">",
+            _ => element,
+        };
+        return type.IsNullable ? name + "?" : name;
+    }
+
+    private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
     /// <summary>The registered default, formatted exactly as the runtime's <c>MaapInputValues.Format</c> would send it.</summary>
     private static string? DefaultText(IParameterSymbol parameter, InputType type)

@@ -55,7 +55,6 @@ namespace Science.Biomass
                     }
 
                     request.WithInput("aoi", algorithm.Aoi);
-
                     request.WithInput("limit", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Limit));
                 }
 
@@ -115,7 +114,6 @@ namespace Science.Biomass
 
                     var text0 = context.GetInput("aoi", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
                     var value0 = text0!;
-
                     var text1 = context.GetInput("limit", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
                     var value1 = global::Maap.Algorithms.MaapInputValues.ParseInt32(text1 ?? "100", "limit");
 

@@ -42,7 +42,6 @@ namespace Science
             }
 
             request.WithInput("x", global::Maap.Algorithms.MaapInputValues.Format(algorithm.X));
-
             request.WithInput("y", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Y));
         }
 
@@ -102,7 +101,6 @@ namespace Science
 
             var text0 = context.GetInput("x", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
             var value0 = global::Maap.Algorithms.MaapInputValues.ParseDouble(text0!, "x");
-
             var text1 = context.GetInput("y", global::Maap.Algorithms.MaapInputKind.Positional, 1, true);
             var value1 = global::Maap.Algorithms.MaapInputValues.ParseDouble(text1!, "y");
 

@@ -57,9 +57,7 @@ namespace Science
             }
 
             request.WithInput("input_file", algorithm.InputFile);
-
             request.WithInput("output_filename", algorithm.OutputFilename);
-
             request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
         }
 
@@ -141,10 +139,8 @@ namespace Science
             var text0 = context.GetInput("input_file", global::Maap.Algorithms.MaapInputKind.File, -1, false);
             var value0 = text0 ?? "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif";
             context.ResolveInputFile("input_file", text0 ?? "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif");
-
             var text1 = context.GetInput("output_filename", global::Maap.Algorithms.MaapInputKind.Positional, 0, false);
             var value1 = text1 ?? "output.tif";
-
             var text2 = context.GetInput("outsize", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
             var value2 = global::Maap.Algorithms.MaapInputValues.ParseInt32(text2 ?? "10", "outsize");
 

@@ -51,7 +51,6 @@ namespace Science
             }
 
             request.WithInput("api_key_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.ApiKeySecret));
-
             if (algorithm.OptionalSecret is not null)
             {
                 request.WithInput("optional_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.OptionalSecret));
@@ -114,7 +113,6 @@ namespace Science
 
             var text0 = context.GetInput("api_key_secret", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
             var value0 = global::Maap.Algorithms.MaapInputValues.ParseSecretName(text0!, "api_key_secret");
-
             var text1 = context.GetInput("optional_secret", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
             var value1 = text1 is null || text1.Length == 0 ? (global::Maap.Algorithms.SecretName?)null : global::Maap.Algorithms.MaapInputValues.ParseSecretName(text1, "optional_secret");
 
