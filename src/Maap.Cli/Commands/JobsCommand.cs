@@ -305,23 +305,48 @@ internal static class JobsCommand
     {
         var console = context.Console;
         var live = !console.IsOutputRedirected && !context.Json;
+        var gate = new object();
+        var started = context.Time.GetTimestamp();
+        var current = "…";
+        void Draw(string status, TimeSpan elapsed, bool newLine)
+        {
+            lock (gate)
+            {
+                var line = $"{job.Id}  {status,-10}  {FormatElapsed(elapsed)}";
+                if (live)
+                {
+                    console.Out.Write("\r" + line.PadRight(72));
+                }
+                else if (newLine)
+                {
+                    console.Out.WriteLine(line);
+                }
+            }
+        }
+
         var progress = new InlineProgress<JobStatusChange>(change =>
         {
-            var line = $"{job.Id}  {change.Current.Value,-10}  {FormatElapsed(change.Elapsed)}";
+            current = change.Current.Value;
+            Draw(current, change.Elapsed, newLine: true);
+        });
+
+        // On a terminal the elapsed time ticks between status changes; in a pipe only changes are printed.
+        using var stopTicker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ticker = live ? TickAsync(stopTicker.Token) : Task.CompletedTask;
+        JobStatus final;
+        try
+        {
+            var options = new JobWaitOptions { Timeout = timeout, MaxDelay = TimeSpan.FromSeconds(15) };
+            final = await job.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopTicker.CancelAsync().ConfigureAwait(false);
+            await ticker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (live)
             {
-                console.Out.Write("\r" + line.PadRight(72));
+                await console.Out.WriteLineAsync().ConfigureAwait(false);
             }
-            else
-            {
-                console.Out.WriteLine(line);
-            }
-        });
-        var options = new JobWaitOptions { Timeout = timeout, MaxDelay = TimeSpan.FromSeconds(15) };
-        var final = await job.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
-        if (live)
-        {
-            await console.Out.WriteLineAsync().ConfigureAwait(false);
         }
 
         if (final != JobStatus.Succeeded)
@@ -331,6 +356,15 @@ internal static class JobsCommand
         }
 
         return ExitCodes.Success;
+
+        async Task TickAsync(CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), context.Time, stop).ConfigureAwait(false);
+                Draw(current, context.Time.GetElapsedTime(started), newLine: false);
+            }
+        }
     }
 
     private static string FormatElapsed(TimeSpan elapsed) =>
