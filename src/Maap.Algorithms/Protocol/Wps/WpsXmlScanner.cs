@@ -15,7 +15,7 @@ namespace Maap.Algorithms.Protocol.Wps;
 /// Hand-written because a status call must cost the client under 8 KB and 10 µs of its own, and <c>XmlReader</c>
 /// alone allocates more than 8 KB of buffers. The scanner allocates nothing while scanning: names, namespace URIs
 /// and values are ranges of the input, the element stack and namespace scopes live in fixed inline buffers, and a
-/// string is made only for a value the caller asks for.
+/// string is made only for a value the caller asks for (or for a namespace URI written with references).
 /// </para>
 /// <para>
 /// It checks well-formedness as it goes (names, nesting, quoting, references, characters, one root) and resolves
