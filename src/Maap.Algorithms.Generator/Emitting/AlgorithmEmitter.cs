@@ -90,8 +90,9 @@ internal static class AlgorithmEmitter
         w.Line("});");
         w.Line();
         w.Line("/// <summary>The secrets the algorithm declares with <c>[MaapSecret]</c>.</summary>");
-        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.AsReadOnly(new string[] { "
-            + string.Join(", ", spec.Secrets.Select(s => Literal(s.Name))) + (spec.Secrets.Count > 0 ? " " : string.Empty) + "});");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = " + (spec.Secrets.Count == 0
+            ? "global::System.Array.Empty<string>();"
+            : "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", spec.Secrets.Select(s => Literal(s.Name))) + " });"));
         w.Line();
     }
 
@@ -174,19 +175,14 @@ internal static class AlgorithmEmitter
     private static void EmitWriteInputs(SourceWriter w, AlgorithmSpec spec)
     {
         var isClass = !spec.TypeKeyword.Contains("struct");
-        w.Line("/// <summary>Appends the inputs of <paramref name=\"algorithm\"/> to <paramref name=\"request\"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>");
+        w.Line("/// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>");
         w.Open("public static void WriteInputs(" + spec.FullyQualifiedName + " algorithm, " + Ns + "JobRequest request)");
         if (isClass)
         {
-            w.Open("if (algorithm is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(algorithm));");
-            w.Close();
-            w.Line();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(algorithm);");
         }
 
-        w.Open("if (request is null)");
-        w.Line("throw new global::System.ArgumentNullException(nameof(request));");
-        w.Close();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
         w.Line();
         foreach (var input in spec.Inputs)
         {
@@ -245,10 +241,7 @@ internal static class AlgorithmEmitter
         w.Line();
         w.Line("/// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>");
         w.Open("public global::System.Threading.Tasks.Task<Job> SubmitAsync(" + Ns + "MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Open("if (client is null)");
-        w.Line("throw new global::System.ArgumentNullException(nameof(client));");
-        w.Close();
-        w.Line();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("var request = this.ToJobRequest(queue, tag);");
         w.Line("return SubmitCoreAsync(client, request, cancellationToken);");
         w.Close();
@@ -260,10 +253,7 @@ internal static class AlgorithmEmitter
         w.Line();
         w.Line("/// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>");
         w.Open("public static " + Ns + "MaapAsyncPageable<" + Ns + "JobListItem> ListJobsAsync(" + Ns + "MaapClient client, " + Ns + "JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Open("if (client is null)");
-        w.Line("throw new global::System.ArgumentNullException(nameof(client));");
-        w.Close();
-        w.Line();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("return client.Jobs.ListAsync((query ?? new " + Ns + "JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);");
         w.Close();
         w.Line();
@@ -340,9 +330,7 @@ internal static class AlgorithmEmitter
     {
         w.Line("/// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>");
         w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
-        w.Open("if (context is null)");
-        w.Line("throw new global::System.ArgumentNullException(nameof(context));");
-        w.Close();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
         w.Line();
         for (var i = 0; i < spec.Inputs.Count; i++)
         {
@@ -413,10 +401,7 @@ internal static class AlgorithmEmitter
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>Where DPS put the file input <c>" + Xml(input.WireName) + "</c> in this job: its original URL and its path under <c>input/</c>.</summary>");
             w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
-            w.Open("if (context is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(context));");
-            w.Close();
-            w.Line();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
             {
                 w.Line("return " + member + " is null ? null : context.ResolveInputFile(" + Literal(input.WireName) + ", " + Format(input, member) + ");");
@@ -437,10 +422,7 @@ internal static class AlgorithmEmitter
         {
             w.Line("/// <summary>Fetches the secret <c>" + Xml(secret.Name) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process." + (secret.Description is null ? string.Empty : " " + Xml(secret.Description)) + "</summary>");
             w.Open("public static global::System.Threading.Tasks.Task<string> Get" + secret.AccessorName + "SecretAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
-            w.Open("if (context is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(context));");
-            w.Close();
-            w.Line();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Line("return context.GetSecretAsync(" + Literal(secret.Name) + ", cancellationToken);");
             w.Close();
             w.Line();
@@ -451,10 +433,7 @@ internal static class AlgorithmEmitter
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>Fetches the secret named by the input <c>" + Xml(input.WireName) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>");
             w.Open("public global::System.Threading.Tasks.Task<string> Get" + input.ParameterName + "ValueAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
-            w.Open("if (context is null)");
-            w.Line("throw new global::System.ArgumentNullException(nameof(context));");
-            w.Close();
-            w.Line();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Open("if (" + member + " is null)");
             w.Line("throw new global::System.InvalidOperationException(" + Literal("Input '" + input.WireName + "' names no secret.") + ");");
             w.Close();
@@ -476,10 +455,7 @@ internal static class AlgorithmEmitter
         w.Line();
         w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
         w.Open("public static Job Attach(" + Ns + "MaapClient client, string id)");
-        w.Open("if (client is null)");
-        w.Line("throw new global::System.ArgumentNullException(nameof(client));");
-        w.Close();
-        w.Line();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         w.Line("return new Job(client.Jobs.Get(id));");
         w.Close();
         w.Close();

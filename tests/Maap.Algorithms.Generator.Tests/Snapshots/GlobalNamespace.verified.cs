@@ -23,7 +23,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     });
 
     /// <summary>The secrets the algorithm declares with <c>[MaapSecret]</c>.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.AsReadOnly(new string[] { });
+    public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.Empty<string>();
 
     /// <summary>Checks every input against its value rules.</summary>
     public void Validate()
@@ -34,18 +34,11 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         }
     }
 
-    /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
+    /// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>
     public static void WriteInputs(global::RunDpsTest algorithm, global::Maap.Algorithms.JobRequest request)
     {
-        if (algorithm is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(algorithm));
-        }
-
-        if (request is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(request));
-        }
+        global::System.ArgumentNullException.ThrowIfNull(algorithm);
+        global::System.ArgumentNullException.ThrowIfNull(request);
 
         request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
     }
@@ -63,11 +56,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
     public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (client is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(client));
-        }
-
+        global::System.ArgumentNullException.ThrowIfNull(client);
         var request = this.ToJobRequest(queue, tag);
         return SubmitCoreAsync(client, request, cancellationToken);
     }
@@ -81,11 +70,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
     public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (client is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(client));
-        }
-
+        global::System.ArgumentNullException.ThrowIfNull(client);
         return client.Jobs.ListAsync((query ?? new global::Maap.Algorithms.JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);
     }
 
@@ -99,10 +84,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
     public static global::RunDpsTest FromContext(global::Maap.Algorithms.DpsJobContext context)
     {
-        if (context is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(context));
-        }
+        global::System.ArgumentNullException.ThrowIfNull(context);
 
         var text0 = context.GetInput("input_file", global::Maap.Algorithms.MaapInputKind.File, -1, true);
         var value0 = global::Maap.Algorithms.MaapInputValues.ParseUri(text0!, "input_file");
@@ -114,11 +96,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <summary>Where DPS put the file input <c>input_file</c> in this job: its original URL and its path under <c>input/</c>.</summary>
     public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
     {
-        if (context is null)
-        {
-            throw new global::System.ArgumentNullException(nameof(context));
-        }
-
+        global::System.ArgumentNullException.ThrowIfNull(context);
         return context.ResolveInputFile("input_file", global::Maap.Algorithms.MaapInputValues.Format(this.InputFile));
     }
 
@@ -133,11 +111,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
         public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
         {
-            if (client is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(client);
             return new Job(client.Jobs.Get(id));
         }
     }

@@ -26,20 +26,17 @@ namespace Science
         });
 
         /// <summary>The secrets the algorithm declares with <c>[MaapSecret]</c>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.AsReadOnly(new string[] { });
+        public static global::System.Collections.Generic.IReadOnlyList<string> DeclaredSecretNames { get; } = global::System.Array.Empty<string>();
 
         /// <summary>Checks every input against its value rules.</summary>
         public void Validate()
         {
         }
 
-        /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
+        /// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>
         public static void WriteInputs(global::Science.Point algorithm, global::Maap.Algorithms.JobRequest request)
         {
-            if (request is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(request);
 
             request.WithInput("x", global::Maap.Algorithms.MaapInputValues.Format(algorithm.X));
             request.WithInput("y", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Y));
@@ -58,11 +55,7 @@ namespace Science
         /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
         public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(client);
             var request = this.ToJobRequest(queue, tag);
             return SubmitCoreAsync(client, request, cancellationToken);
         }
@@ -76,11 +69,7 @@ namespace Science
         /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
         public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(client);
             return client.Jobs.ListAsync((query ?? new global::Maap.Algorithms.JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);
         }
 
@@ -94,10 +83,7 @@ namespace Science
         /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
         public static global::Science.Point FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(context);
 
             var text0 = context.GetInput("x", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
             var value0 = global::Maap.Algorithms.MaapInputValues.ParseDouble(text0!, "x");
@@ -118,11 +104,7 @@ namespace Science
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {
-                if (client is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(client));
-                }
-
+                global::System.ArgumentNullException.ThrowIfNull(client);
                 return new Job(client.Jobs.Get(id));
             }
         }

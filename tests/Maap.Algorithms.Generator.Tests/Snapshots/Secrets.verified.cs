@@ -37,18 +37,11 @@ namespace Science
             }
         }
 
-        /// <summary>Appends the inputs of <paramref name="algorithm"/> to <paramref name="request"/> as MAAP receives them; null optional inputs are left out so the registered default applies.</summary>
+        /// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>
         public static void WriteInputs(global::Science.GeeExport algorithm, global::Maap.Algorithms.JobRequest request)
         {
-            if (algorithm is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(algorithm));
-            }
-
-            if (request is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(request));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(algorithm);
+            global::System.ArgumentNullException.ThrowIfNull(request);
 
             request.WithInput("api_key_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.ApiKeySecret));
             if (algorithm.OptionalSecret is not null)
@@ -70,11 +63,7 @@ namespace Science
         /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
         public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(client);
             var request = this.ToJobRequest(queue, tag);
             return SubmitCoreAsync(client, request, cancellationToken);
         }
@@ -88,11 +77,7 @@ namespace Science
         /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
         public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (client is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(client));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(client);
             return client.Jobs.ListAsync((query ?? new global::Maap.Algorithms.JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);
         }
 
@@ -106,10 +91,7 @@ namespace Science
         /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
         public static global::Science.GeeExport FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(context);
 
             var text0 = context.GetInput("api_key_secret", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
             var value0 = global::Maap.Algorithms.MaapInputValues.ParseSecretName(text0!, "api_key_secret");
@@ -122,33 +104,21 @@ namespace Science
         /// <summary>Fetches the secret <c>GEE_TOKEN</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process. Google Earth Engine token.</summary>
         public static global::System.Threading.Tasks.Task<string> GetGeeTokenSecretAsync(global::Maap.Algorithms.DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(context);
             return context.GetSecretAsync("GEE_TOKEN", cancellationToken);
         }
 
         /// <summary>Fetches the secret <c>EARTHDATA.password</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>
         public static global::System.Threading.Tasks.Task<string> GetEarthdataPasswordSecretAsync(global::Maap.Algorithms.DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(context);
             return context.GetSecretAsync("EARTHDATA.password", cancellationToken);
         }
 
         /// <summary>Fetches the secret named by the input <c>api_key_secret</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>
         public global::System.Threading.Tasks.Task<string> GetApiKeySecretValueAsync(global::Maap.Algorithms.DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(context);
             if (this.ApiKeySecret is null)
             {
                 throw new global::System.InvalidOperationException("Input 'api_key_secret' names no secret.");
@@ -160,11 +130,7 @@ namespace Science
         /// <summary>Fetches the secret named by the input <c>optional_secret</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>
         public global::System.Threading.Tasks.Task<string> GetOptionalSecretValueAsync(global::Maap.Algorithms.DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (context is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(context));
-            }
-
+            global::System.ArgumentNullException.ThrowIfNull(context);
             if (this.OptionalSecret is null)
             {
                 throw new global::System.InvalidOperationException("Input 'optional_secret' names no secret.");
@@ -184,11 +150,7 @@ namespace Science
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {
-                if (client is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(client));
-                }
-
+                global::System.ArgumentNullException.ThrowIfNull(client);
                 return new Job(client.Jobs.Get(id));
             }
         }
