@@ -453,6 +453,12 @@ internal static class AlgorithmEmitter
         w.Line("{");
         w.Line("}");
         w.Line();
+        w.Line("/// <summary>The algorithm this job runs, <c>" + Xml(spec.AlgorithmId) + "</c>.</summary>");
+        w.Line("public string AlgorithmId => " + spec.FullyQualifiedName + ".AlgorithmId;");
+        w.Line();
+        w.Line("/// <summary>The algorithm version this job runs, <c>" + Xml(spec.Version) + "</c>.</summary>");
+        w.Line("public string AlgorithmVersion => " + spec.FullyQualifiedName + ".AlgorithmVersion;");
+        w.Line();
         w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
         w.Open("public static Job Attach(" + Ns + "MaapClient client, string id)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");

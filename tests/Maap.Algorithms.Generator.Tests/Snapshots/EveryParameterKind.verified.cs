@@ -311,6 +311,12 @@ namespace Science
             {
             }
 
+            /// <summary>The algorithm this job runs, <c>every-kind</c>.</summary>
+            public string AlgorithmId => global::Science.EveryKind.AlgorithmId;
+
+            /// <summary>The algorithm version this job runs, <c>v1.2</c>.</summary>
+            public string AlgorithmVersion => global::Science.EveryKind.AlgorithmVersion;
+
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {

@@ -108,6 +108,12 @@ partial record RunDpsTest
         {
         }
 
+        /// <summary>The algorithm this job runs, <c>run-dps-test_ubuntu</c>.</summary>
+        public string AlgorithmId => global::RunDpsTest.AlgorithmId;
+
+        /// <summary>The algorithm version this job runs, <c>delay10</c>.</summary>
+        public string AlgorithmVersion => global::RunDpsTest.AlgorithmVersion;
+
         /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
         public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
         {

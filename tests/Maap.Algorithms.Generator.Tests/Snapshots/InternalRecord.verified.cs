@@ -98,6 +98,12 @@ namespace Science
             {
             }
 
+            /// <summary>The algorithm this job runs, <c>internal_algo</c>.</summary>
+            public string AlgorithmId => global::Science.Hidden.AlgorithmId;
+
+            /// <summary>The algorithm version this job runs, <c>main</c>.</summary>
+            public string AlgorithmVersion => global::Science.Hidden.AlgorithmVersion;
+
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {

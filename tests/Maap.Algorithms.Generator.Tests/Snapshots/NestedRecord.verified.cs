@@ -110,6 +110,12 @@ namespace Science.Biomass
                     {
                     }
 
+                    /// <summary>The algorithm this job runs, <c>gedi-subset</c>.</summary>
+                    public string AlgorithmId => global::Science.Biomass.Algorithms.Gedi.Subset.AlgorithmId;
+
+                    /// <summary>The algorithm version this job runs, <c>0.12.0</c>.</summary>
+                    public string AlgorithmVersion => global::Science.Biomass.Algorithms.Gedi.Subset.AlgorithmVersion;
+
                     /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
                     public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
                     {

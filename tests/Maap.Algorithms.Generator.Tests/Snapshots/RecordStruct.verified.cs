@@ -101,6 +101,12 @@ namespace Science
             {
             }
 
+            /// <summary>The algorithm this job runs, <c>struct-algo</c>.</summary>
+            public string AlgorithmId => global::Science.Point.AlgorithmId;
+
+            /// <summary>The algorithm version this job runs, <c>1</c>.</summary>
+            public string AlgorithmVersion => global::Science.Point.AlgorithmVersion;
+
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {

@@ -144,6 +144,12 @@ namespace Science
             {
             }
 
+            /// <summary>The algorithm this job runs, <c>maap_functional_test_algo</c>.</summary>
+            public string AlgorithmId => global::Science.GdalWrapper.AlgorithmId;
+
+            /// <summary>The algorithm version this job runs, <c>main</c>.</summary>
+            public string AlgorithmVersion => global::Science.GdalWrapper.AlgorithmVersion;
+
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {

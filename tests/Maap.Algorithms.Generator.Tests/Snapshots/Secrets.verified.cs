@@ -147,6 +147,12 @@ namespace Science
             {
             }
 
+            /// <summary>The algorithm this job runs, <c>gee-export</c>.</summary>
+            public string AlgorithmId => global::Science.GeeExport.AlgorithmId;
+
+            /// <summary>The algorithm version this job runs, <c>main</c>.</summary>
+            public string AlgorithmVersion => global::Science.GeeExport.AlgorithmVersion;
+
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
             {
