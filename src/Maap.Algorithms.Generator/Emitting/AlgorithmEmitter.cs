@@ -230,32 +230,20 @@ internal static class AlgorithmEmitter
 
     private static void EmitSubmit(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>Validates the inputs and builds the job request, without sending it.</summary>");
+        const string Support = Ns + "MaapAlgorithmSupport.";
+        w.Line("/// <summary>Validates the inputs and builds the job request without sending it; a null queue means <see cref=\"DefaultQueue\"/>.</summary>");
         w.Open("public " + Ns + "JobRequest ToJobRequest(string? queue = null, string? tag = null)");
         w.Line("this.Validate();");
-        w.Line("var request = new " + Ns + "JobRequest(AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue ?? string.Empty) { Tag = tag };");
-        w.Line("WriteInputs(this, request);");
-        w.Line("request.Validate();");
-        w.Line("return request;");
+        w.Line("return " + Support + "CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>");
-        w.Open("public global::System.Threading.Tasks.Task<Job> SubmitAsync(" + Ns + "MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        w.Line("var request = this.ToJobRequest(queue, tag);");
-        w.Line("return SubmitCoreAsync(client, request, cancellationToken);");
-        w.Close();
+        w.Line("/// <summary>Submits a job with these inputs; they are validated before any request is sent.</summary>");
+        w.Line("public global::System.Threading.Tasks.Task<Job> SubmitAsync(" + Ns + "MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        w.Line("    " + Support + "SubmitAsync(client, this.ToJobRequest(queue, tag), static job => new Job(job), cancellationToken);");
         w.Line();
-        w.Open("private static async global::System.Threading.Tasks.Task<Job> SubmitCoreAsync(" + Ns + "MaapClient client, " + Ns + "JobRequest request, global::System.Threading.CancellationToken cancellationToken)");
-        w.Line("var job = await client.Jobs.SubmitAsync(request, cancellationToken).ConfigureAwait(false);");
-        w.Line("return new Job(job);");
-        w.Close();
-        w.Line();
-        w.Line("/// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>");
-        w.Open("public static " + Ns + "MaapAsyncPageable<" + Ns + "JobListItem> ListJobsAsync(" + Ns + "MaapClient client, " + Ns + "JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        w.Line("return client.Jobs.ListAsync((query ?? new " + Ns + "JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);");
-        w.Close();
+        w.Line("/// <summary>Lists the caller's jobs of this algorithm version (MAAP's <c>job_type</c> filter).</summary>");
+        w.Line("public static " + Ns + "MaapAsyncPageable<" + Ns + "JobListItem> ListJobsAsync(" + Ns + "MaapClient client, " + Ns + "JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        w.Line("    " + Support + "ListJobs(client, AlgorithmId, AlgorithmVersion, query, cancellationToken);");
         w.Line();
     }
 
@@ -460,10 +448,7 @@ internal static class AlgorithmEmitter
         w.Line("public string AlgorithmVersion => " + spec.FullyQualifiedName + ".AlgorithmVersion;");
         w.Line();
         w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
-        w.Open("public static Job Attach(" + Ns + "MaapClient client, string id)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
-        w.Line("return new Job(client.Jobs.Get(id));");
-        w.Close();
+        w.Line("public static Job Attach(" + Ns + "MaapClient client, string id) => " + Ns + "MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));");
         w.Close();
     }
 

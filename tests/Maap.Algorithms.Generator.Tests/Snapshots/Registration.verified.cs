@@ -54,36 +54,20 @@ namespace Science
             request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
         }
 
-        /// <summary>Validates the inputs and builds the job request, without sending it.</summary>
+        /// <summary>Validates the inputs and builds the job request without sending it; a null queue means <see cref="DefaultQueue"/>.</summary>
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
-            var request = new global::Maap.Algorithms.JobRequest(AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue ?? string.Empty) { Tag = tag };
-            WriteInputs(this, request);
-            request.Validate();
-            return request;
+            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
         }
 
-        /// <summary>Submits a job of this algorithm with these inputs. The inputs are validated before any request is sent.</summary>
-        public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            var request = this.ToJobRequest(queue, tag);
-            return SubmitCoreAsync(client, request, cancellationToken);
-        }
+        /// <summary>Submits a job with these inputs; they are validated before any request is sent.</summary>
+        public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Maap.Algorithms.MaapAlgorithmSupport.SubmitAsync(client, this.ToJobRequest(queue, tag), static job => new Job(job), cancellationToken);
 
-        private static async global::System.Threading.Tasks.Task<Job> SubmitCoreAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobRequest request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var job = await client.Jobs.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-            return new Job(job);
-        }
-
-        /// <summary>Lists the caller's jobs of this algorithm and version (MAAP's <c>job_type</c> filter), newest first.</summary>
-        public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            return client.Jobs.ListAsync((query ?? new global::Maap.Algorithms.JobListQuery()) with { AlgorithmId = AlgorithmId, Version = AlgorithmVersion }, cancellationToken);
-        }
+        /// <summary>Lists the caller's jobs of this algorithm version (MAAP's <c>job_type</c> filter).</summary>
+        public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Maap.Algorithms.MaapAlgorithmSupport.ListJobs(client, AlgorithmId, AlgorithmVersion, query, cancellationToken);
 
         /// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>
         public static global::Maap.Algorithms.AlgorithmRegistration ToRegistration()
@@ -151,11 +135,7 @@ namespace Science
             public string AlgorithmVersion => global::Science.GdalWrapper.AlgorithmVersion;
 
             /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
-            public static Job Attach(global::Maap.Algorithms.MaapClient client, string id)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(client);
-                return new Job(client.Jobs.Get(id));
-            }
+            public static Job Attach(global::Maap.Algorithms.MaapClient client, string id) => global::Maap.Algorithms.MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));
         }
     }
 }
