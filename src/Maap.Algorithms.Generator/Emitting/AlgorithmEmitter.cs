@@ -72,7 +72,7 @@ internal static class AlgorithmEmitter
         w.Line("/// <summary>The registered algorithm version, <c>" + Xml(spec.Version) + "</c>.</summary>");
         w.Line("public static string AlgorithmVersion => " + Literal(spec.Version) + ";");
         w.Line();
-        w.Line("/// <summary>The queue jobs run on when the caller names none" + (spec.Queue is null ? "; none is declared" : ", <c>" + Xml(spec.Queue) + "</c>") + ".</summary>");
+        w.Line("/// <summary>The default queue" + (spec.Queue is null ? "; none is declared" : ", <c>" + Xml(spec.Queue) + "</c>") + ".</summary>");
         w.Line("public static string? DefaultQueue => " + LiteralOrNull(spec.Queue) + ";");
         w.Line();
         w.Line("/// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>");
@@ -175,7 +175,7 @@ internal static class AlgorithmEmitter
     private static void EmitWriteInputs(SourceWriter w, AlgorithmSpec spec)
     {
         var isClass = !spec.TypeKeyword.Contains("struct");
-        w.Line("/// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>");
+        w.Line("/// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>");
         w.Open("public static void WriteInputs(" + spec.FullyQualifiedName + " algorithm, " + Ns + "JobRequest request)");
         if (isClass)
         {
@@ -231,17 +231,17 @@ internal static class AlgorithmEmitter
     private static void EmitSubmit(SourceWriter w, AlgorithmSpec spec)
     {
         const string Support = Ns + "MaapAlgorithmSupport.";
-        w.Line("/// <summary>Validates the inputs and builds the job request without sending it; a null queue means <see cref=\"DefaultQueue\"/>.</summary>");
+        w.Line("/// <summary>Validates the inputs and builds the request (queue defaults to <see cref=\"DefaultQueue\"/>).</summary>");
         w.Open("public " + Ns + "JobRequest ToJobRequest(string? queue = null, string? tag = null)");
         w.Line("this.Validate();");
         w.Line("return " + Support + "CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Submits a job with these inputs; they are validated before any request is sent.</summary>");
+        w.Line("/// <summary>Validates the inputs, then submits a job.</summary>");
         w.Line("public global::System.Threading.Tasks.Task<Job> SubmitAsync(" + Ns + "MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Support + "SubmitAsync(client, this.ToJobRequest(queue, tag), static job => new Job(job), cancellationToken);");
         w.Line();
-        w.Line("/// <summary>Lists the caller's jobs of this algorithm version (MAAP's <c>job_type</c> filter).</summary>");
+        w.Line("/// <summary>Lists the caller's jobs of this algorithm version.</summary>");
         w.Line("public static " + Ns + "MaapAsyncPageable<" + Ns + "JobListItem> ListJobsAsync(" + Ns + "MaapClient client, " + Ns + "JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Support + "ListJobs(client, AlgorithmId, AlgorithmVersion, query, cancellationToken);");
         w.Line();
@@ -249,7 +249,7 @@ internal static class AlgorithmEmitter
 
     private static void EmitRegistration(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>");
+        w.Line("/// <summary>The MAAP registration of this algorithm.</summary>");
         if (spec.RepositoryUrl is null || spec.RunCommand is null)
         {
             w.Line("public static " + Ns + "AlgorithmRegistration ToRegistration() =>");
@@ -276,7 +276,7 @@ internal static class AlgorithmEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>");
+        w.Line("/// <summary>The <c>algorithm_config.yaml</c> of this algorithm.</summary>");
         w.Line("public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();");
         w.Line();
     }
@@ -316,7 +316,7 @@ internal static class AlgorithmEmitter
 
     private static void EmitFromContext(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>");
+        w.Line("/// <summary>Reads the inputs inside a running DPS job.</summary>");
         w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
         w.Line();
@@ -387,7 +387,7 @@ internal static class AlgorithmEmitter
         foreach (var input in spec.Inputs.Where(i => i.Kind == InputKind.File))
         {
             var member = "this." + Id(input.ParameterName);
-            w.Line("/// <summary>Where DPS put the file input <c>" + Xml(input.WireName) + "</c> in this job: its original URL and its path under <c>input/</c>.</summary>");
+            w.Line("/// <summary>The URL and local path of file input <c>" + Xml(input.WireName) + "</c>.</summary>");
             w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
@@ -408,7 +408,7 @@ internal static class AlgorithmEmitter
     {
         foreach (var secret in spec.Secrets)
         {
-            w.Line("/// <summary>Fetches the secret <c>" + Xml(secret.Name) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process." + (secret.Description is null ? string.Empty : " " + Xml(secret.Description)) + "</summary>");
+            w.Line("/// <summary>Fetches secret <c>" + Xml(secret.Name) + "</c> as the job's user, once per process." + (secret.Description is null ? string.Empty : " " + Xml(secret.Description)) + "</summary>");
             w.Open("public static global::System.Threading.Tasks.Task<string> Get" + secret.AccessorName + "SecretAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Line("return context.GetSecretAsync(" + Literal(secret.Name) + ", cancellationToken);");
@@ -419,7 +419,7 @@ internal static class AlgorithmEmitter
         foreach (var input in spec.Inputs.Where(i => i.Scalar == ScalarKind.SecretName && i.Collection == CollectionKind.None))
         {
             var member = "this." + Id(input.ParameterName);
-            w.Line("/// <summary>Fetches the secret named by the input <c>" + Xml(input.WireName) + "</c> with the job's own credentials (<c>MAAP_PGT</c>), once per process.</summary>");
+            w.Line("/// <summary>Fetches the secret named by input <c>" + Xml(input.WireName) + "</c> as the job's user, once per process.</summary>");
             w.Open("public global::System.Threading.Tasks.Task<string> Get" + input.ParameterName + "ValueAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Open("if (" + member + " is null)");
@@ -447,7 +447,7 @@ internal static class AlgorithmEmitter
         w.Line("/// <summary>The algorithm version this job runs, <c>" + Xml(spec.Version) + "</c>.</summary>");
         w.Line("public string AlgorithmVersion => " + spec.FullyQualifiedName + ".AlgorithmVersion;");
         w.Line();
-        w.Line("/// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>");
+        w.Line("/// <summary>Attaches to an existing job by id.</summary>");
         w.Line("public static Job Attach(" + Ns + "MaapClient client, string id) => " + Ns + "MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));");
         w.Close();
     }

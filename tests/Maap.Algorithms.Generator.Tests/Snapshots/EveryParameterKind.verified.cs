@@ -12,7 +12,7 @@ namespace Science
         /// <summary>The registered algorithm version, <c>v1.2</c>.</summary>
         public static string AlgorithmVersion => "v1.2";
 
-        /// <summary>The queue jobs run on when the caller names none, <c>maap-dps-worker-8gb</c>.</summary>
+        /// <summary>The default queue, <c>maap-dps-worker-8gb</c>.</summary>
         public static string? DefaultQueue => "maap-dps-worker-8gb";
 
         /// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>
@@ -121,7 +121,7 @@ namespace Science
             }
         }
 
-        /// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>
+        /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>
         public static void WriteInputs(global::Science.EveryKind algorithm, global::Maap.Algorithms.JobRequest request)
         {
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
@@ -185,29 +185,29 @@ namespace Science
             }
         }
 
-        /// <summary>Validates the inputs and builds the job request without sending it; a null queue means <see cref="DefaultQueue"/>.</summary>
+        /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
             return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
         }
 
-        /// <summary>Submits a job with these inputs; they are validated before any request is sent.</summary>
+        /// <summary>Validates the inputs, then submits a job.</summary>
         public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Maap.Algorithms.MaapAlgorithmSupport.SubmitAsync(client, this.ToJobRequest(queue, tag), static job => new Job(job), cancellationToken);
 
-        /// <summary>Lists the caller's jobs of this algorithm version (MAAP's <c>job_type</c> filter).</summary>
+        /// <summary>Lists the caller's jobs of this algorithm version.</summary>
         public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Maap.Algorithms.MaapAlgorithmSupport.ListJobs(client, AlgorithmId, AlgorithmVersion, query, cancellationToken);
 
-        /// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>
+        /// <summary>The MAAP registration of this algorithm.</summary>
         public static global::Maap.Algorithms.AlgorithmRegistration ToRegistration() =>
             throw new global::System.InvalidOperationException("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of EveryKind to register it: MAAP requires both.");
 
-        /// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>
+        /// <summary>The <c>algorithm_config.yaml</c> of this algorithm.</summary>
         public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
-        /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
+        /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.EveryKind FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
@@ -273,14 +273,14 @@ namespace Science
             return new global::Science.EveryKind(value0, value1, value2, value3, value4, value5, value6, value7, value8, value9, value10, value11, value12, value13, value14, value15, value16, value17, value18, value19, value20, value21, value22, value23, value24, value25);
         }
 
-        /// <summary>Where DPS put the file input <c>input_file</c> in this job: its original URL and its path under <c>input/</c>.</summary>
+        /// <summary>The URL and local path of file input <c>input_file</c>.</summary>
         public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             return context.ResolveInputFile("input_file", global::Maap.Algorithms.MaapInputValues.Format(this.InputFile));
         }
 
-        /// <summary>Where DPS put the file input <c>mask</c> in this job: its original URL and its path under <c>input/</c>.</summary>
+        /// <summary>The URL and local path of file input <c>mask</c>.</summary>
         public global::Maap.Algorithms.DpsInputFile? ResolveMaskUrl(global::Maap.Algorithms.DpsJobContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
@@ -301,7 +301,7 @@ namespace Science
             /// <summary>The algorithm version this job runs, <c>v1.2</c>.</summary>
             public string AlgorithmVersion => global::Science.EveryKind.AlgorithmVersion;
 
-            /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
+            /// <summary>Attaches to an existing job by id.</summary>
             public static Job Attach(global::Maap.Algorithms.MaapClient client, string id) => global::Maap.Algorithms.MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));
         }
     }

@@ -10,7 +10,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
     /// <summary>The registered algorithm version, <c>delay10</c>.</summary>
     public static string AlgorithmVersion => "delay10";
 
-    /// <summary>The queue jobs run on when the caller names none, <c>maap-dps-worker-8gb</c>.</summary>
+    /// <summary>The default queue, <c>maap-dps-worker-8gb</c>.</summary>
     public static string? DefaultQueue => "maap-dps-worker-8gb";
 
     /// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>
@@ -34,7 +34,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         }
     }
 
-    /// <summary>Appends the inputs to a request as MAAP receives them; null optional inputs are left out.</summary>
+    /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>
     public static void WriteInputs(global::RunDpsTest algorithm, global::Maap.Algorithms.JobRequest request)
     {
         global::System.ArgumentNullException.ThrowIfNull(algorithm);
@@ -43,29 +43,29 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
     }
 
-    /// <summary>Validates the inputs and builds the job request without sending it; a null queue means <see cref="DefaultQueue"/>.</summary>
+    /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>
     public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
     {
         this.Validate();
         return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
     }
 
-    /// <summary>Submits a job with these inputs; they are validated before any request is sent.</summary>
+    /// <summary>Validates the inputs, then submits a job.</summary>
     public global::System.Threading.Tasks.Task<Job> SubmitAsync(global::Maap.Algorithms.MaapClient client, string? queue = null, string? tag = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Maap.Algorithms.MaapAlgorithmSupport.SubmitAsync(client, this.ToJobRequest(queue, tag), static job => new Job(job), cancellationToken);
 
-    /// <summary>Lists the caller's jobs of this algorithm version (MAAP's <c>job_type</c> filter).</summary>
+    /// <summary>Lists the caller's jobs of this algorithm version.</summary>
     public static global::Maap.Algorithms.MaapAsyncPageable<global::Maap.Algorithms.JobListItem> ListJobsAsync(global::Maap.Algorithms.MaapClient client, global::Maap.Algorithms.JobListQuery? query = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         global::Maap.Algorithms.MaapAlgorithmSupport.ListJobs(client, AlgorithmId, AlgorithmVersion, query, cancellationToken);
 
-    /// <summary>The registration MAAP needs to build and run this algorithm, from the record's declaration.</summary>
+    /// <summary>The MAAP registration of this algorithm.</summary>
     public static global::Maap.Algorithms.AlgorithmRegistration ToRegistration() =>
         throw new global::System.InvalidOperationException("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of RunDpsTest to register it: MAAP requires both.");
 
-    /// <summary>The <c>algorithm_config.yaml</c> MAAP accepts for this algorithm, so the record is the single source of truth.</summary>
+    /// <summary>The <c>algorithm_config.yaml</c> of this algorithm.</summary>
     public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
-    /// <summary>Reads the typed inputs inside a running DPS job: positional arguments, <c>_context.json</c> and <c>input/</c>.</summary>
+    /// <summary>Reads the inputs inside a running DPS job.</summary>
     public static global::RunDpsTest FromContext(global::Maap.Algorithms.DpsJobContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -77,7 +77,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         return new global::RunDpsTest(value0);
     }
 
-    /// <summary>Where DPS put the file input <c>input_file</c> in this job: its original URL and its path under <c>input/</c>.</summary>
+    /// <summary>The URL and local path of file input <c>input_file</c>.</summary>
     public global::Maap.Algorithms.DpsInputFile ResolveInputFile(global::Maap.Algorithms.DpsJobContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -98,7 +98,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         /// <summary>The algorithm version this job runs, <c>delay10</c>.</summary>
         public string AlgorithmVersion => global::RunDpsTest.AlgorithmVersion;
 
-        /// <summary>Attaches to an existing job of this algorithm by id, without a request.</summary>
+        /// <summary>Attaches to an existing job by id.</summary>
         public static Job Attach(global::Maap.Algorithms.MaapClient client, string id) => global::Maap.Algorithms.MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));
     }
 }
