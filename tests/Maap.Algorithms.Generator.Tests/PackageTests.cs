@@ -42,6 +42,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NuGetAudit>false</NuGetAudit>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <RestorePackagesPath>{Path.Combine(_package.Work, "packages")}</RestorePackagesPath>
                 <RestoreAdditionalProjectSources>{_package.Feed}</RestoreAdditionalProjectSources>
