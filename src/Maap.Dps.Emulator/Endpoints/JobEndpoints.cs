@@ -117,7 +117,12 @@ internal static class JobEndpoints
         var quirk = services.Options.ReproduceMetricsQuirk;
         var sb = new StringBuilder(1024).Append("<metrics>");
         Element(sb, "machine_type", "emulator");
-        Element(sb, "architecture", System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant());
+        Element(sb, "architecture", System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+        {
+            System.Runtime.InteropServices.Architecture.X64 => "x86_64",
+            System.Runtime.InteropServices.Architecture.Arm64 => "aarch64",
+            var other => other.ToString().ToLowerInvariant(),
+        });
         Element(sb, "machine_memory_size", GC.GetGCMemoryInfo().TotalAvailableMemoryBytes.ToString(CultureInfo.InvariantCulture));
         Element(sb, "directory_size", Value(m, "directory_size"));
         Element(sb, "operating_system", Environment.OSVersion.Platform == PlatformID.Unix ? "Linux" : Environment.OSVersion.Platform.ToString());
@@ -229,7 +234,7 @@ internal static class JobEndpoints
         var root = EmulatorServices.HostRoot(context.Request);
 
         var buffer = new ArrayBufferWriter<byte>(jobs.Count * (details ? 2048 : 64) + 64);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
         {
             w.WriteStartObject();
             w.WriteNumber("status", 200);

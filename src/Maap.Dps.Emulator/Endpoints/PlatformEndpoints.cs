@@ -72,7 +72,7 @@ internal static class PlatformEndpoints
 
         var profile = new JsonObject
         {
-            ["id"] = Math.Abs(StringComparer.Ordinal.GetHashCode(user.Name) % 100000),
+            ["id"] = (int)(BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.Name))) % 100000),
             ["username"] = user.Name,
             ["first_name"] = user.Name,
             ["last_name"] = "Emulated",

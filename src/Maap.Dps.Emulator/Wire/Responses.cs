@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -14,8 +16,11 @@ internal static class Responses
     public static IResult MislabelledXml(string body, int status) =>
         Results.Text(body, "text/html", Encoding.UTF8, status);
 
+    /// <summary>Escapes only what JSON requires (so <c>it's</c> stays <c>it's</c>, as Python writes it).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(JsonNode? body, int status = StatusCodes.Status200OK) =>
-        Results.Text(body?.ToJsonString() ?? "null", "application/json", Encoding.UTF8, status);
+        Results.Text(body?.ToJsonString(JsonOptions) ?? "null", "application/json", Encoding.UTF8, status);
 
     public static IResult RawJson(string body, int status = StatusCodes.Status200OK) =>
         Results.Text(body, "application/json", Encoding.UTF8, status);
