@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+
+namespace Maap.Algorithms.Http;
+
+/// <summary>
+/// Sends one <see cref="MaapRequest"/>: attaches the credential (resolved per request), retries idempotent GETs
+/// on transient faults with jittered backoff, bounds the body, logs, and traces. It does not interpret bodies.
+/// </summary>
+internal sealed class MaapPipeline
+{
+    private readonly HttpClient _http;
+    private readonly MaapCredential _credential;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly int _maxRetries;
+    private readonly TimeSpan _retryDelay;
+    private readonly long _maxResponseBytes;
+
+    public MaapPipeline(HttpClient http, MaapClientOptions options, ILogger logger)
+    {
+        _http = http;
+        _credential = options.ResolveCredential();
+        _logger = logger;
+        _time = options.TimeProvider;
+        _maxRetries = Math.Max(0, options.MaxRetries);
+        _retryDelay = options.RetryDelay;
+        _maxResponseBytes = options.MaxResponseBytes;
+    }
+
+    public ILogger Logger => _logger;
+
+    public TimeProvider TimeProvider => _time;
+
+    public async Task<MaapResponse> SendAsync(MaapRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = MaapDiagnostics.ActivitySource.StartActivity(request.Operation, ActivityKind.Client);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("server.address", request.Url.Host);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var started = _time.GetTimestamp();
+            string? retryReason;
+            TimeSpan? retryAfter = null;
+            try
+            {
+                using var message = CreateMessage(request);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    MaapLog.RequestCompleted(_logger, request.Operation, request.Method.Method, request.Url.AbsolutePath, status, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+                }
+
+                if (request.IsRetriable && attempt < _maxRetries && IsTransient(response.StatusCode))
+                {
+                    retryReason = $"HTTP {status}";
+                    retryAfter = response.Headers.RetryAfter?.Delta;
+                }
+                else
+                {
+                    activity?.SetTag("http.response.status_code", status);
+                    var result = await ReadAsync(response, request, cancellationToken).ConfigureAwait(false);
+                    if (!result.IsSuccess)
+                    {
+                        activity?.SetStatus(ActivityStatusCode.Error);
+                    }
+
+                    return result;
+                }
+            }
+            catch (HttpRequestException ex) when (request.IsRetriable && attempt < _maxRetries)
+            {
+                retryReason = ex.HttpRequestError.ToString();
+            }
+            catch (TaskCanceledException) when (request.IsRetriable && attempt < _maxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                retryReason = "timeout";
+            }
+
+            var delay = BackoffDelay(attempt, retryAfter);
+            MaapLog.RequestRetrying(_logger, request.Operation, request.Method.Method, request.Url.AbsolutePath, retryReason, attempt + 1, _maxRetries, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(MaapRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, request.Url)
+        {
+            Content = request.Content,
+            Version = HttpVersion.Version11,
+        };
+        message.Headers.TryAddWithoutValidation("Accept", request.Accept);
+        if (request.Authenticate)
+        {
+            _credential.Apply(message.Headers);
+        }
+
+        return message;
+    }
+
+    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        if (content.Headers.ContentLength is { } length && length > _maxResponseBytes)
+        {
+            throw new MaapProtocolException($"{request.Operation}: the response body has {length} bytes, over the limit of {_maxResponseBytes}", response.StatusCode);
+        }
+
+        var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (body.Length > _maxResponseBytes)
+        {
+            throw new MaapProtocolException($"{request.Operation}: the response body is over the limit of {_maxResponseBytes} bytes", response.StatusCode);
+        }
+
+        var result = new MaapResponse(response.StatusCode, content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
+        if (!result.IsSuccess && _logger.IsEnabled(LogLevel.Warning))
+        {
+            // The status only: an error body can echo request data.
+            MaapLog.RequestFailed(_logger, request.Operation, request.Method.Method, request.Url.AbsolutePath, (int)response.StatusCode);
+        }
+
+        return result;
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private TimeSpan BackoffDelay(int attempt, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } after && after > TimeSpan.Zero)
+        {
+            return after < TimeSpan.FromSeconds(30) ? after : TimeSpan.FromSeconds(30);
+        }
+
+        var baseDelay = _retryDelay.TotalMilliseconds * Math.Pow(2, attempt);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(baseDelay * jitter);
+    }
+
+    /// <summary>Creates a request body that is plain UTF-8 text with the given media type.</summary>
+    public static HttpContent Text(string text, string mediaType)
+    {
+        var content = new StringContent(text);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+        return content;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Maap.Algorithms.Protocol;
+
+namespace Maap.Algorithms.Http;
+
+/// <summary>A MAAP answer with its body read.</summary>
+internal sealed class MaapResponse(HttpStatusCode status, string? mediaType, string body, bool sensitiveBody)
+{
+    private const int ExcerptLength = 512;
+
+    public HttpStatusCode Status { get; } = status;
+
+    public string? MediaType { get; } = mediaType;
+
+    public string Body { get; } = body;
+
+    public bool IsSuccess => (int)Status is >= 200 and <= 299;
+
+    /// <summary>The start of the body for an exception message, or a redaction notice for bodies that may hold a secret.</summary>
+    public string Excerpt => sensitiveBody ? "[redacted: this response can carry a secret value]" : MakeExcerpt(Body);
+
+    public MaapRequestFailedException ToFailure() => MaapErrorParser.Parse(this);
+
+    public MaapProtocolException ToProtocolError(string expectation, Exception? inner = null) =>
+        new(expectation, Status, Excerpt, inner);
+
+    internal static string MakeExcerpt(string body) =>
+        body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol;
+using Maap.Algorithms.Protocol.Wps;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Maap.Algorithms;
+
+/// <summary>
+/// The MAAP API client: <see cref="Jobs"/>, <see cref="Secrets"/>, <see cref="Algorithms"/> and <see cref="Members"/>.
+/// Like maap-py, it finds the host in <c>MAAP_API_HOST</c> and the credential in <c>MAAP_PGT</c> unless
+/// <see cref="MaapClientOptions"/> says otherwise. The constructor does no I/O: the endpoint configuration is fetched on
+/// first use and cached. Thread-safe; create one and share it.
+/// </summary>
+public class MaapClient : IDisposable
+{
+    /// <summary>The name of the <see cref="System.Diagnostics.ActivitySource"/> that traces every MAAP call.</summary>
+    public const string ActivitySourceName = "Maap.Algorithms";
+
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly MaapEndpoints? _endpoints;
+
+    /// <summary>Creates a client with its own HTTP connection pool.</summary>
+    /// <param name="options">Settings; null reads everything from the environment.</param>
+    public MaapClient(MaapClientOptions? options = null)
+        : this(CreateHttpClient(options ?? new MaapClientOptions()), options ?? new MaapClientOptions(), ownsHttpClient: true)
+    {
+    }
+
+    /// <summary>Creates a client over a caller-provided <see cref="HttpClient"/>, which the client does not dispose.</summary>
+    /// <param name="httpClient">The HTTP client (for example from <c>IHttpClientFactory</c>).</param>
+    /// <param name="options">Settings; null reads everything from the environment.</param>
+    public MaapClient(HttpClient httpClient, MaapClientOptions? options = null)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options ?? new MaapClientOptions(), ownsHttpClient: false)
+    {
+    }
+
+    /// <summary>For mocking.</summary>
+    protected MaapClient()
+    {
+        Jobs = null!;
+        Secrets = null!;
+        Algorithms = null!;
+        Members = null!;
+    }
+
+    private MaapClient(HttpClient httpClient, MaapClientOptions options, bool ownsHttpClient)
+    {
+        _ownedHttpClient = ownsHttpClient ? httpClient : null;
+        var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
+        var pipeline = new MaapPipeline(httpClient, options, logger);
+        _endpoints = new MaapEndpoints(options.Host);
+        JobProtocol protocol = options.JobProtocol switch
+        {
+            MaapJobProtocol.Wps => new WpsJobProtocol(pipeline, _endpoints),
+            _ => throw new ArgumentException($"Unknown job protocol {options.JobProtocol}.", nameof(options)),
+        };
+        Jobs = new MaapJobsClient(protocol, options, logger);
+        Secrets = new MaapSecretsClient(pipeline, _endpoints);
+        Algorithms = new MaapAlgorithmsClient(pipeline, _endpoints);
+        Members = new MaapMembersClient(pipeline, _endpoints);
+    }
+
+    /// <summary>DPS jobs: submit, reattach, status, result, metrics, cancel, list.</summary>
+    public virtual MaapJobsClient Jobs { get; }
+
+    /// <summary>The member's secrets.</summary>
+    public virtual MaapSecretsClient Secrets { get; }
+
+    /// <summary>The algorithm registry and queues.</summary>
+    public virtual MaapAlgorithmsClient Algorithms { get; }
+
+    /// <summary>The member's profile.</summary>
+    public virtual MaapMembersClient Members { get; }
+
+    /// <summary>The configuration URL the client discovers endpoints from, e.g. <c>https://api.maap-project.org/api/environment/config</c>.</summary>
+    public virtual Uri ConfigurationUrl => _endpoints?.ConfigUrl ?? throw new InvalidOperationException("This client was created for mocking.");
+
+    /// <summary>Releases the connection pool, if the client created it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases resources.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    internal static HttpClient CreateHttpClient(MaapClientOptions options) =>
+        new(CreateHandler())
+        {
+            MaxResponseContentBufferSize = options.MaxResponseBytes,
+        };
+
+    internal static SocketsHttpHandler CreateHandler() => new()
+    {
+        // A long-lived client still follows DNS changes.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+}

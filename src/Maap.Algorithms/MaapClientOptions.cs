@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+
+namespace Maap.Algorithms;
+
+/// <summary>Settings for <see cref="MaapClient"/>. Everything left null falls back to the environment, as maap-py does.</summary>
+public sealed class MaapClientOptions
+{
+    /// <summary>The default MAAP API host.</summary>
+    public const string DefaultHost = "api.maap-project.org";
+
+    /// <summary>
+    /// The MAAP API host, with or without a scheme: <c>api.maap-project.org</c> or <c>http://127.0.0.1:5050</c>.
+    /// Null: <c>MAAP_API_HOST</c>, else <see cref="DefaultHost"/>. Without a scheme, <c>MAAP_API_HOST_SCHEME</c> (default https) applies.
+    /// </summary>
+    public string? Host { get; set; }
+
+    /// <summary>A proxy ticket sent as <c>proxy-ticket</c>. Bindable from configuration; never logged.</summary>
+    public string? ProxyTicket { get; set; }
+
+    /// <summary>A personal access token sent as <c>Authorization: Bearer</c>. Bindable from configuration; never logged.</summary>
+    public string? PersonalAccessToken { get; set; }
+
+    /// <summary>
+    /// The credential, which wins over <see cref="ProxyTicket"/> and <see cref="PersonalAccessToken"/>. Null and no token:
+    /// <see cref="MaapCredential.FromEnvironment"/> (<c>MAAP_PGT</c>, read per request).
+    /// </summary>
+    public MaapCredential? Credential { get; set; }
+
+    /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API exists today.</summary>
+    public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Wps;
+
+    /// <summary>How often an idempotent GET is retried after a transport error or a 502/503/504/429. Submit and cancel are never retried.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones double, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The largest response body read, in bytes; a larger one fails with <see cref="MaapProtocolException"/>.</summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>The defaults for <see cref="MaapJob.WaitForCompletionAsync(JobWaitOptions?, IProgress{JobStatusChange}?, CancellationToken)"/>.</summary>
+    public JobWaitOptions Wait { get; set; } = new();
+
+    /// <summary>The clock for polling, backoff and timeouts. Tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the client logs. Null: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal MaapCredential ResolveCredential()
+    {
+        if (Credential is not null)
+        {
+            return Credential;
+        }
+
+        if (!string.IsNullOrWhiteSpace(ProxyTicket))
+        {
+            return MaapCredential.ProxyTicket(ProxyTicket);
+        }
+
+        return !string.IsNullOrWhiteSpace(PersonalAccessToken)
+            ? MaapCredential.PersonalAccessToken(PersonalAccessToken)
+            : MaapCredential.FromEnvironment();
+    }
+
+    /// <summary>Returns a description without any credential.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"MaapClientOptions(Host={Host ?? "(environment)"}, Credential={ResolveCredential()})";
+}

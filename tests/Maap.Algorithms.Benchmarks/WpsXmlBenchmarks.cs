@@ -1,0 +1,44 @@
+using System.Xml.Linq;
+using BenchmarkDotNet.Attributes;
+using Maap.Algorithms.Protocol.Wps;
+using Maap.Algorithms.Tests.Protocol.Wps;
+
+namespace Maap.Algorithms.Benchmarks;
+
+/// <summary>The client's own cost per WPS call: one Execute document written, each response kind parsed.</summary>
+[MemoryDiagnoser]
+public class WpsXmlBenchmarks
+{
+    private JobRequest _seedRequest = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _seedRequest = new JobRequest("run-dps-test_ubuntu", "delay10", "maap-dps-worker-8gb") { Tag = "test-job" }
+            .WithInput("input_file", "https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md");
+    }
+
+    /// <summary>TV-1: the SEED submission.</summary>
+    [Benchmark]
+    public string WriteExecute() => WpsExecuteWriter.Write(_seedRequest);
+
+    /// <summary>TV-2: a StatusInfo (submit, status and cancel responses). Returns the status so nothing is boxed.</summary>
+    [Benchmark]
+    public JobStatus ReadStatusInfo() => WpsReader.ReadStatusInfo(WpsTestVectors.Tv2SubmitSuccess).Status;
+
+    /// <summary>TV-5: a finished job's Result with three URLs.</summary>
+    [Benchmark]
+    public JobResult ReadResult() => WpsReader.ReadResult(WpsTestVectors.Tv5Result);
+
+    /// <summary>TV-9: the 18 metrics fields.</summary>
+    [Benchmark]
+    public JobMetrics ReadMetrics() => WpsReader.ReadMetrics(WpsTestVectors.Tv9Metrics);
+
+    /// <summary>TV-7: a submit error.</summary>
+    [Benchmark]
+    public string? ReadExceptionReport() => WpsReader.TryReadExceptionReport(WpsTestVectors.Tv7MissingParameter)?.Text;
+
+    /// <summary>For scale: what System.Xml.Linq spends to load the same StatusInfo (TV-2), before reading anything from it.</summary>
+    [Benchmark]
+    public XDocument XDocumentParseStatusInfo() => XDocument.Parse(WpsTestVectors.Tv2SubmitSuccess);
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using Maap.Algorithms.Tests.Infrastructure;
+using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
+
+namespace Maap.Algorithms.Tests.Client;
+
+/// <summary>The wait loop on a fake clock: schedule, grace, timeout, and that cancelling a wait never cancels the job.</summary>
+public class WaitForCompletionTests
+{
+    private const string Id = "86fbac52-24b0-4963-8b67-59d0fc09946a";
+    private const string StatusPath = "/api/dps/job/" + Id + "/status";
+
+    private static HttpResponseMessage Status(string status) =>
+        Xml(HttpStatusCode.OK, $"""<wps:StatusInfo xmlns:wps="http://www.opengis.net/wps/2.0"><wps:JobID>{Id}</wps:JobID><wps:Status>{status}</wps:Status></wps:StatusInfo>""");
+
+    private static (FakeMaapServer Server, MaapClient Client, ObservableTimeProvider Time) Create(params string[] statuses)
+    {
+        var time = new ObservableTimeProvider();
+        var server = new FakeMaapServer()
+            .MapSequence("GET", StatusPath, statuses.Select(s => (Func<HttpResponseMessage>)(() => Status(s))).ToArray())
+            .Map("POST", "/api/dps/job", _ => Xml(HttpStatusCode.OK, SpecVectors.Tv2SubmitSuccess));
+        var client = server.CreateClient(o => { o.TimeProvider = time; o.MaxRetries = 0; });
+        return (server, client, time);
+    }
+
+    private static JobWaitOptions NoJitter(Action<JobWaitOptions>? configure = null)
+    {
+        var options = new JobWaitOptions { InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(8), Jitter = 0, Timeout = null };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    [Fact]
+    public async Task Polls_with_exponential_backoff_up_to_the_cap_and_reports_each_change()
+    {
+        var (server, maap, time) = Create("Accepted", "Accepted", "Running", "Running", "Running", "Running", "Running", "Succeeded");
+        var changes = new List<JobStatusChange>();
+        var progress = new SynchronousProgress<JobStatusChange>(changes.Add);
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(), progress);
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+        Assert.Equal(new[] { 1, 2, 4, 8, 8, 8, 8 }.Select(s => TimeSpan.FromSeconds(s)), delays);
+        Assert.Equal(8, server.RequestsTo(StatusPath).Count());
+        Assert.Equal(["Accepted", "Running", "Succeeded"], changes.Select(c => c.Current.Value));
+        Assert.Null(changes[0].Previous);
+        Assert.Equal(JobStatus.Running, changes[2].Previous);
+        Assert.Equal(TimeSpan.FromSeconds(39), changes[2].Elapsed);
+        maap.Dispose();
+    }
+
+    [Fact]
+    public async Task Jitter_spreads_each_delay_within_its_bounds()
+    {
+        var (_, maap, time) = Create(Enumerable.Repeat("Running", 30).Append("Failed").ToArray());
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.Jitter = 0.25));
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Failed, await wait);
+        var expected = new[] { 1.0, 2, 4 }.Concat(Enumerable.Repeat(8.0, 27)).ToArray();
+        Assert.Equal(expected.Length, delays.Count);
+        for (var i = 0; i < delays.Count; i++)
+        {
+            Assert.InRange(delays[i].TotalSeconds, expected[i] * 0.75, expected[i] * 1.25);
+        }
+
+        Assert.True(delays.Distinct().Count() > 5, "jittered delays should not all be equal");
+    }
+
+    [Fact]
+    public async Task Deleted_right_after_submit_is_waited_out_within_the_grace_period()
+    {
+        var (_, maap, time) = Create("Deleted", "Deleted", "Running", "Succeeded");
+        var job = await maap.Jobs.SubmitAsync(new JobRequest("run-dps-test_ubuntu", "delay10", "maap-dps-worker-8gb"));
+
+        var wait = job.WaitForCompletionAsync(NoJitter(o => o.DeletedGracePeriod = TimeSpan.FromSeconds(30)));
+        await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+        Assert.True(job.HasCompleted);
+    }
+
+    [Fact]
+    public async Task Deleted_after_the_grace_period_is_final()
+    {
+        var (server, maap, time) = Create("Deleted");
+        var job = await maap.Jobs.SubmitAsync(new JobRequest("run-dps-test_ubuntu", "delay10", "maap-dps-worker-8gb"));
+
+        var wait = job.WaitForCompletionAsync(NoJitter(o => o.DeletedGracePeriod = TimeSpan.FromSeconds(10)));
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Deleted, await wait);
+        Assert.Equal(new[] { 1, 2, 4, 8 }.Select(s => TimeSpan.FromSeconds(s)), delays); // 15 s elapsed > 10 s grace
+        Assert.Equal(5, server.RequestsTo(StatusPath).Count());
+    }
+
+    [Fact]
+    public async Task A_reattached_job_treats_Deleted_as_final_at_once()
+    {
+        var (_, maap, time) = Create("Deleted");
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter());
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Deleted, await wait);
+        Assert.Empty(delays);
+    }
+
+    [Fact]
+    public async Task The_overall_timeout_throws_and_leaves_the_job_running()
+    {
+        var (server, maap, time) = Create("Running");
+        var job = maap.Jobs.Get(Id);
+
+        var wait = job.WaitForCompletionAsync(NoJitter(o => o.Timeout = TimeSpan.FromSeconds(10)));
+        var delays = await time.RunAsync(wait);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => wait);
+        Assert.Contains(Id, error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { 1.0, 2, 4, 3 }.Select(TimeSpan.FromSeconds), delays); // the last delay is clipped to the deadline
+        Assert.Empty(server.RequestsTo("/api/dps/job/cancel/" + Id));
+        Assert.Equal(JobStatus.Running, job.Status);
+        Assert.False(job.HasCompleted);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_wait_does_not_cancel_the_job()
+    {
+        var (server, maap, time) = Create("Running", "Running", "Running", "Succeeded");
+        var job = maap.Jobs.Get(Id);
+        using var stop = new CancellationTokenSource();
+
+        var wait = job.WaitForCompletionAsync(NoJitter(), cancellationToken: stop.Token);
+        time.Fake.Advance(await time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(2), await time.NextTimerAsync()); // the second poll happened and the loop sleeps again
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+
+        Assert.Empty(server.RequestsTo("/api/dps/job/cancel/" + Id));
+        Assert.Equal(JobStatus.Running, job.Status);
+        Assert.Equal(JobStatus.Running, await job.UpdateStatusAsync());
+    }
+
+    [Fact]
+    public async Task Failed_status_calls_are_ridden_out_up_to_the_limit()
+    {
+        var time = new ObservableTimeProvider();
+        var server = new FakeMaapServer().MapSequence("GET", StatusPath,
+            () => Status("Running"),
+            () => Xml(HttpStatusCode.InternalServerError, "<ows:ExceptionReport xmlns:ows=\"http://www.opengis.net/ows/2.0\"><ows:Exception exceptionCode=\"FailedGetStatus\" locator=\"GetStatus\"><ows:ExceptionText>Please check back a little later</ows:ExceptionText></ows:Exception></ows:ExceptionReport>"),
+            () => Xml(HttpStatusCode.OK, "not xml at all", "text/plain"),
+            () => Status("Succeeded"));
+        using var maap = server.CreateClient(o => { o.TimeProvider = time; o.MaxRetries = 0; });
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.MaxConsecutiveErrors = 2));
+        await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+    }
+
+    [Fact]
+    public async Task Too_many_failed_status_calls_in_a_row_surface_the_error()
+    {
+        var time = new ObservableTimeProvider();
+        var server = new FakeMaapServer().Map("GET", StatusPath, _ => Xml(HttpStatusCode.InternalServerError, SpecVectors.Tv7MissingParameter));
+        using var maap = server.CreateClient(o => { o.TimeProvider = time; o.MaxRetries = 0; });
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.MaxConsecutiveErrors = 2));
+        await time.RunAsync(wait);
+
+        await Assert.ThrowsAsync<MaapRequestFailedException>(() => wait);
+        Assert.Equal(3, server.RequestsTo(StatusPath).Count());
+    }
+
+    [Fact]
+    public async Task ThrowOnFailure_raises_DpsJobFailedException_with_the_traceback()
+    {
+        var (server, maap, time) = Create("Running", "Failed");
+        server.Map("GET", "/api/dps/job/" + Id, _ => Xml(HttpStatusCode.OK, SpecVectors.Tv6FailedResult));
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.ThrowOnFailure = true));
+        await time.RunAsync(wait);
+
+        var error = await Assert.ThrowsAsync<DpsJobFailedException>(() => wait);
+        Assert.Equal(JobStatus.Failed, error.Status);
+        Assert.Equal("Traceback line", error.Traceback);
+        Assert.Contains("Traceback line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_wait_options_throw_before_any_request()
+    {
+        var (server, maap, _) = Create("Running");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { Jitter = 1.5 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { InitialDelay = TimeSpan.Zero }));
+        Assert.Empty(server.Requests);
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
