@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace Maap.Dps.Emulator.Wire;
 
@@ -11,8 +12,8 @@ namespace Maap.Dps.Emulator.Wire;
 internal sealed class ExecuteRequest
 {
     public const int MaxBytes = 4 * 1024 * 1024;
-    private const string WpsNs = "http://www.opengis.net/wps/2.0";
-    private const string OwsNs = "http://www.opengis.net/ows/2.0";
+    private static readonly XNamespace Wps = "http://www.opengis.net/wps/2.0";
+    private static readonly XNamespace Ows = "http://www.opengis.net/ows/2.0";
 
     private ExecuteRequest(string jobType, string outputId, List<KeyValuePair<string, JsonNode?>> inputs)
     {
@@ -52,25 +53,30 @@ internal sealed class ExecuteRequest
             }
 
             var depth = reader.Depth;
-            while (reader.Read())
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
             {
                 if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
                 {
+                    reader.Read();
                     continue;
                 }
 
-                if (reader.LocalName == "Identifier" && reader.NamespaceURI == OwsNs && identifier is null)
+                // XNode.ReadFrom consumes the whole element and leaves the reader on the next node, whitespace or not.
+                var element = (XElement)XNode.ReadFrom(reader);
+                if (element.Name == Ows + "Identifier" && identifier is null)
                 {
-                    identifier = reader.ReadElementContentAsString().Trim();
+                    identifier = element.Value.Trim();
                 }
-                else if (reader.LocalName == "Output" && reader.NamespaceURI == WpsNs && outputId is null)
+                else if (element.Name == Wps + "Output" && outputId is null)
                 {
-                    outputId = reader.GetAttribute("id") ?? throw new FormatException("wps:Output has no id attribute.");
+                    outputId = (string?)element.Attribute("id") ?? throw new FormatException("wps:Output has no id attribute.");
                 }
-                else if (reader.LocalName == "Input" && reader.NamespaceURI == WpsNs)
+                else if (element.Name == Wps + "Input")
                 {
-                    var id = reader.GetAttribute("id") ?? throw new FormatException("wps:Input has no id attribute.");
-                    inputs.Add(new(id, ReadLiteral(reader)));
+                    var id = (string?)element.Attribute("id") ?? throw new FormatException("wps:Input has no id attribute.");
+                    var literal = element.Element(Wps + "Data")?.Element(Wps + "LiteralValue") ?? element.Descendants(Wps + "LiteralValue").FirstOrDefault();
+                    inputs.Add(new(id, Decode(literal?.Value ?? string.Empty)));
                 }
             }
         }
@@ -108,24 +114,5 @@ internal sealed class ExecuteRequest
         {
             return JsonValue.Create(text);
         }
-    }
-
-    private static JsonNode? ReadLiteral(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            return JsonValue.Create(string.Empty);
-        }
-
-        using var sub = reader.ReadSubtree();
-        while (sub.Read())
-        {
-            if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "LiteralValue" && sub.NamespaceURI == WpsNs)
-            {
-                return Decode(sub.ReadElementContentAsString());
-            }
-        }
-
-        return JsonValue.Create(string.Empty);
     }
 }
