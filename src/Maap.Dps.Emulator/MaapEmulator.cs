@@ -49,6 +49,9 @@ public sealed class MaapEmulator : IAsyncDisposable
     /// <summary>The data directory: database, key ring, job work directories and published outputs.</summary>
     public string DataDirectory => _services.Paths.Root;
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl+C); the command line waits on it.</summary>
+    internal CancellationToken ShutdownRequested => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Every user the emulator accepts.</summary>
     public IReadOnlyCollection<EmulatorUser> Users => _services.Users.All;
 

@@ -53,12 +53,13 @@ Console.WriteLine($"  token:          {emulator.Token}");
 Console.WriteLine($"  try:            export MAAP_API_HOST={host} MAAP_PGT={emulator.Token}");
 Console.WriteLine("Press Ctrl+C to stop.");
 
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
+// The host turns SIGTERM and Ctrl+C into a stop request; then stop the job workers and the server.
+try
 {
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+    await Task.Delay(Timeout.Infinite, emulator.ShutdownRequested);
+}
+catch (OperationCanceledException)
+{
+}
+
 await emulator.StopAsync();

@@ -128,5 +128,12 @@ public sealed class ListTests : IAsyncLifetime
         using var bobClient = _emu.NewClient(bob.Token);
         var body = await TestEmulator.JsonAsync(await bobClient.GetAsync("api/dps/job/list"));
         Assert.Equal("""{"status":200,"jobs":[]}""", body.ToJsonString());
+
+        // The deprecated per-user route: your own list, 403 for anyone else's.
+        using var own = await bobClient.GetAsync("api/dps/job/bob-list/list");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        using var others = await bobClient.GetAsync("api/dps/job/alice/list");
+        Assert.Equal(HttpStatusCode.Forbidden, others.StatusCode);
+        Assert.Contains("FailedGetJobs", await others.Content.ReadAsStringAsync());
     }
 }

@@ -26,6 +26,7 @@ internal static class JobEndpoints
         app.MapGet("/api/dps/job/{id}", Result);
         app.MapGet("/api/dps/job/{id}/status", (string id, EmulatorServices s) => Status(id, s));
         app.MapGet("/api/dps/job/{id}/metrics", Metrics);
+        app.MapGet("/api/dps/job/{username}/list", DeprecatedList);
         app.MapPost("/api/dps/job/cancel/{id}", CancelAsync);
 
         // maap-py asks for the status of "" after a failed submit: /api/dps/job//status (spec §18).
@@ -199,6 +200,20 @@ internal static class JobEndpoints
 
         var done = !services.Scheduler.IsRunning(id);
         return Responses.Xml(WpsXml.StatusInfo(id, done ? "Succeeded" : "Running"), done ? 202 : 500);
+    }
+
+    /// <summary>The pre-4.2 maap-py route: the caller's own list, 403 for anyone else's (spec §8).</summary>
+    private static IResult DeprecatedList(string username, HttpContext context, EmulatorServices services)
+    {
+        var user = services.Authenticate(context, out var denied, out _);
+        if (user is null)
+        {
+            return denied;
+        }
+
+        return username == user.Name
+            ? List(context, services)
+            : Responses.Xml(WpsXml.ExceptionReport("FailedGetJobs", "GetJobs", $"Failed to get jobs for user {username}. Forbidden request"), 403);
     }
 
     private static IResult List(HttpContext context, EmulatorServices services)

@@ -99,6 +99,22 @@ internal sealed class JobRunner(
         FinishAsync(job, workDir, outcome).GetAwaiter().GetResult();
     }
 
+    /// <summary>Fails a job whose run threw something the runner did not expect.</summary>
+    public void FailUnexpected(string id, Exception error)
+    {
+        try
+        {
+            if (store.GetJob(id) is { } job && !JobState.IsTerminal(job.Status))
+            {
+                FailInterrupted(job, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                    $"The MAAP DPS emulator failed while running this job: {error.GetType().Name}: {error.Message}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+        }
+    }
+
     private async Task<string?> LocalizeAsync(JsonObject context, string workDir, CancellationToken ct)
     {
         var inputDir = Path.Combine(workDir, "input");

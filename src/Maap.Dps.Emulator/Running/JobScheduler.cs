@@ -130,6 +130,11 @@ internal sealed class JobScheduler : IAsyncDisposable
                     {
                         await _runner.RunAsync(id, queue, running);
                     }
+                    catch (Exception e) when (e is not OperationCanceledException || !_shutdown.IsCancellationRequested)
+                    {
+                        // A bug or an unexpected I/O fault must cost one job, never the worker.
+                        _runner.FailUnexpected(id, e);
+                    }
                     finally
                     {
                         _running.TryRemove(id, out _);
