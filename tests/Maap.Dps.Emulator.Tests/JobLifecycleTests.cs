@@ -164,6 +164,16 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Processes_a_job_leaves_in_the_background_end_with_the_job()
+    {
+        await _emu.RegisterScriptAsync("leaves-bg", "nohup sleep 30 >/dev/null 2>&1 & echo $! > bg.pid; exit 0");
+        var id = await _emu.SubmitAsync("job-leaves-bg:main", "maap-dps-worker-8gb");
+        Assert.Equal("Succeeded", await _emu.WaitForEndAsync(id));
+        var pid = int.Parse(await File.ReadAllTextAsync(Path.Combine(_emu.Emulator.DataDirectory, "jobs", id, "bg.pid")));
+        Assert.False(CancelTests.IsAlive(pid), "a background process outlived its job");
+    }
+
+    [Fact]
     public async Task A_running_job_reads_its_users_secret_through_MAAP_PGT_and_MAAP_API_HOST()
     {
         using (var add = await _emu.Http.PostAsync("api/members/self/secrets",

@@ -181,12 +181,18 @@ internal sealed class JobRunner(
         script.Append('\n');
         await File.WriteAllTextAsync(Path.Combine(workDir, "_run.sh"), script.ToString());
 
-        var info = new ProcessStartInfo("/bin/bash")
+        // Under setsid the job leads its own process group, so a cancel or a time limit reaches every descendant.
+        var info = new ProcessStartInfo(ProcessGroup.SetsidPath ?? "/bin/bash")
         {
             WorkingDirectory = workDir,
             UseShellExecute = false,
             RedirectStandardInput = true,
         };
+        if (ProcessGroup.SetsidPath is not null)
+        {
+            info.ArgumentList.Add("/bin/bash");
+        }
+
         info.ArgumentList.Add("_run.sh");
         info.Environment["MAAP_PGT"] = user.Token;
         info.Environment["MAAP_API_HOST"] = apiHost().GetLeftPart(UriPartial.Authority);
@@ -195,6 +201,7 @@ internal sealed class JobRunner(
 
         using var process = Process.Start(info) ?? throw new IOException("bash did not start");
         running.Process = process;
+        running.ProcessGroupId = ProcessGroup.SetsidPath is null ? 0 : process.Id;
         process.StandardInput.Close();
         var sampler = new ProcessTreeSampler(process.Id);
         sampler.Sample();
@@ -210,7 +217,10 @@ internal sealed class JobRunner(
 
             if (deadline is { } d && DateTimeOffset.UtcNow >= d)
             {
+                // Like a soft time limit: SIGTERM first, SIGKILL for whatever is still there two seconds later.
                 outcome.TimedOut = true;
+                ProcessGroup.Signal(running.ProcessGroupId, ProcessGroup.SigTerm);
+                await exited.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 running.KillTree();
                 break;
             }
@@ -224,6 +234,9 @@ internal sealed class JobRunner(
 
         await exited.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         outcome.Ended = DateTimeOffset.UtcNow;
+
+        // The container is gone when a DPS job ends: nothing the job left in the background outlives it.
+        ProcessGroup.Signal(running.ProcessGroupId, ProcessGroup.SigKill);
         outcome.Sampler = sampler;
         var exitCode = outcome.TimedOut ? 143 : process.HasExited ? process.ExitCode : 137;
         outcome.ExitCode = exitCode;

@@ -11,6 +11,9 @@ internal sealed class RunningJob(string id) : IDisposable
 
     public Process? Process { get; set; }
 
+    /// <summary>The job's process group (its root pid when started under setsid), or 0.</summary>
+    public int ProcessGroupId { get; set; }
+
     /// <summary>Cancelled when the user revokes the job or the emulator stops.</summary>
     public CancellationToken Stopping => _stop.Token;
 
@@ -33,6 +36,7 @@ internal sealed class RunningJob(string id) : IDisposable
     /// <summary>Kills the whole process tree right away (used when the emulator stops).</summary>
     public void KillTree()
     {
+        ProcessGroup.Signal(ProcessGroupId, ProcessGroup.SigKill);
         try
         {
             if (Process is { HasExited: false } p)
