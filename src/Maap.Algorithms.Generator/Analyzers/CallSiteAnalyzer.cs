@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Maap.Algorithms.Generator.Diagnostics;
+using Maap.Algorithms.Generator.Model;
+using Maap.Algorithms.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Maap.Algorithms.Generator.Analyzers;
+
+/// <summary>
+/// MAAP0011 and MAAP0012 at the call site: a constant argument to an algorithm record that breaks the
+/// parameter's value rule, and a relative URI literal for a file input.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ValueRuleBroken, DiagnosticDescriptors.RelativeFileUri);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attributeType = start.Compilation.GetTypeByMetadataName(AlgorithmParser.AttributeMetadataName);
+            var uriType = start.Compilation.GetTypeByMetadataName("System.Uri");
+            if (attributeType is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, attributeType, uriType), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? uriType)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type
+            || !type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit
+                || !InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
+            {
+                continue;
+            }
+
+            var value = Unwrap(argument.Value);
+            var isFile = parameter.GetAttributes().Any(a => a.AttributeClass is { Name: "FileInputAttribute" } cls && cls.ContainingNamespace?.ToDisplayString() == "Maap.Algorithms");
+            if (isFile)
+            {
+                CheckRelativeUri(context, parameter, value, uriType);
+            }
+
+            if (!value.ConstantValue.HasValue)
+            {
+                continue;
+            }
+
+            var constant = value.ConstantValue.Value;
+            foreach (var rule in ValueRuleParser.Parse(parameter, inputType))
+            {
+                if (inputType.Scalar == ScalarKind.Enum && rule.Kind is RuleKind.AllowedValues or RuleKind.DeniedValues)
+                {
+                    continue;
+                }
+
+                if (ConstantRuleChecker.Breaks(rule, constant))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ValueRuleBroken,
+                        argument.Syntax.GetLocation(),
+                        WireName(parameter),
+                        rule.Display,
+                        RuleMessages.Explain(rule)));
+                }
+            }
+        }
+    }
+
+    private static void CheckRelativeUri(OperationAnalysisContext context, IParameterSymbol parameter, IOperation value, INamedTypeSymbol? uriType)
+    {
+        string? text = null;
+        if (value is IObjectCreationOperation { Arguments.Length: >= 1 } uriCreation
+            && SymbolEqualityComparer.Default.Equals(uriCreation.Type, uriType)
+            && uriCreation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string uriText})
+        {
+            text = uriText;
+        }
+        else if (value.Type?.SpecialType == SpecialType.System_String && value.ConstantValue is { HasValue: true, Value: string literal })
+        {
+            text = literal;
+        }
+
+        if (text is not null && !System.Uri.TryCreate(text, System.UriKind.Absolute, out _))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RelativeFileUri, value.Syntax.GetLocation(), WireName(parameter), text));
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static string WireName(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } cls && cls.ContainingNamespace?.ToDisplayString() == "Maap.Algorithms"
+                && cls.Name is "FileInputAttribute" or "ConfigInputAttribute" or "PositionalInputAttribute")
+            {
+                foreach (var pair in attribute.NamedArguments)
+                {
+                    if (pair.Key == "Name" && pair.Value.Value is string name)
+                    {
+                        return name;
+                    }
+                }
+            }
+        }
+
+        return NameRules.ToSnakeCase(parameter.Name);
+    }
+}

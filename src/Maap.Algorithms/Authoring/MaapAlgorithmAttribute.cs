@@ -1,0 +1,52 @@
+namespace Maap.Algorithms;
+
+/// <summary>
+/// Declares a <c>partial record</c> as the typed contract of one registered MAAP algorithm. The
+/// Maap.Algorithms source generator adds submission, validation, registration and in-job binding
+/// to the record; the record's primary-constructor parameters are the algorithm inputs.
+/// </summary>
+/// <example>
+/// <code>
+/// [MaapAlgorithm("run-dps-test_ubuntu", "delay10", Queue = "maap-dps-worker-8gb")]
+/// public partial record RunDpsTest([FileInput] Uri InputFile);
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class MaapAlgorithmAttribute : Attribute
+{
+    /// <summary>Declares the algorithm.</summary>
+    /// <param name="algorithmId">The registered algorithm name (MAAP <c>algorithm_name</c>), for example <c>run-dps-test_ubuntu</c>.</param>
+    /// <param name="version">The registered version (MAAP <c>algorithm_version</c>, a git branch or tag), for example <c>delay10</c>.</param>
+    public MaapAlgorithmAttribute(string algorithmId, string version)
+    {
+        AlgorithmId = algorithmId;
+        Version = version;
+    }
+
+    /// <summary>The registered algorithm name.</summary>
+    public string AlgorithmId { get; }
+
+    /// <summary>The registered version.</summary>
+    public string Version { get; }
+
+    /// <summary>The queue jobs run on when the caller names none, and the queue registered with the algorithm.</summary>
+    public string? Queue { get; set; }
+
+    /// <summary>The algorithm description (<c>algorithm_description</c>).</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The command DPS runs, relative to the repository root's parent (<c>run_command</c>), for example <c>dps_tutorial/gdal_wrapper/run_gdal.sh</c>.</summary>
+    public string? RunCommand { get; set; }
+
+    /// <summary>The git repository DPS builds the image from (<c>repository_url</c>); MAAP requires it to end in <c>.git</c>.</summary>
+    public string? RepositoryUrl { get; set; }
+
+    /// <summary>The base image (<c>docker_container_url</c>).</summary>
+    public string? ContainerUrl { get; set; }
+
+    /// <summary>The disk space the job needs (<c>disk_space</c>), for example <c>5GB</c>.</summary>
+    public string? DiskSpace { get; set; }
+
+    /// <summary>The script run while the image is built (<c>build_command</c>).</summary>
+    public string? BuildCommand { get; set; }
+}

@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace Maap.Algorithms;
+
+/// <summary>
+/// The running DPS job as its algorithm sees it (spec §2.4, §12.2): the work directory with
+/// <c>_job.json</c>, <c>_context.json</c>, <c>input/</c> and <c>output/</c>, and the positional
+/// arguments of the run command. Generated <c>FromContext</c> methods read typed inputs from it.
+/// </summary>
+public sealed class DpsJobContext
+{
+    private static readonly Lazy<DpsJobContext> CurrentContext = new(
+        () => new DpsJobContext(Environment.CurrentDirectory, Environment.GetCommandLineArgs().Skip(1).ToArray()),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Func<string, CancellationToken, Task<string>> _fetchSecret;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _secrets = new(StringComparer.Ordinal);
+    private readonly Lazy<MaapClient> _client;
+    private readonly Lazy<JsonElement?> _job;
+    private readonly Lazy<JsonElement?> _context;
+
+    /// <summary>Opens a job work directory.</summary>
+    /// <param name="workDirectory">The job work directory (the current directory of a DPS job).</param>
+    /// <param name="arguments">The positional arguments the run command received, without the program name.</param>
+    /// <param name="fetchSecret">
+    /// Fetches a secret value by name. Null uses a <see cref="MaapClient"/> built from <c>MAAP_API_HOST</c>
+    /// and <c>MAAP_PGT</c>, which the DPS wrapper exports, so the request runs as the submitting user.
+    /// </param>
+    public DpsJobContext(string workDirectory, IReadOnlyList<string> arguments, Func<string, CancellationToken, Task<string>>? fetchSecret = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(workDirectory);
+        ArgumentNullException.ThrowIfNull(arguments);
+        WorkDirectory = Path.GetFullPath(workDirectory);
+        Arguments = arguments;
+        _fetchSecret = fetchSecret ?? FetchWithJobCredentials;
+
+        // MaapClient reads MAAP_API_HOST and MAAP_PGT, which the DPS wrapper exports: the requests run as the submitter.
+        _client = new Lazy<MaapClient>(() => new MaapClient(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _job = new Lazy<JsonElement?>(() => ReadJson("_job.json"), LazyThreadSafetyMode.ExecutionAndPublication);
+        _context = new Lazy<JsonElement?>(() => ReadJson("_context.json"), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The job this process runs in: the current directory and the process's command-line arguments. One instance per process, so secrets are fetched once.</summary>
+    public static DpsJobContext Current => CurrentContext.Value;
+
+    /// <summary>The full path of the work directory.</summary>
+    public string WorkDirectory { get; }
+
+    /// <summary>The positional arguments, in registration order.</summary>
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>The folder DPS downloads file inputs into.</summary>
+    public string InputDirectory => Path.Combine(WorkDirectory, "input");
+
+    /// <summary>The folder whose contents DPS publishes when the job succeeds.</summary>
+    public string OutputDirectory => Path.Combine(WorkDirectory, "output");
+
+    /// <summary>The job id MAAP returned on submission (<c>job_info.job_payload.payload_task_id</c>), or null outside DPS.</summary>
+    public string? JobId => Find(_job.Value, "job_info", "job_payload", "payload_task_id");
+
+    /// <summary>The user who submitted the job, or null outside DPS.</summary>
+    public string? Username => Find(_job.Value, "username");
+
+    /// <summary>The HySDS job type, <c>job-{algorithm}:{version}</c>, or null outside DPS.</summary>
+    public string? JobType => Find(_job.Value, "type");
+
+    /// <summary>The job's first tag, or null outside DPS.</summary>
+    public string? Tag => Find(_job.Value, "tag");
+
+    /// <summary>Creates <see cref="OutputDirectory"/> if needed and returns the full path of a file in it.</summary>
+    /// <param name="fileName">The file name, relative to <c>output/</c>.</param>
+    /// <returns>The full path.</returns>
+    public string GetOutputPath(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        Directory.CreateDirectory(OutputDirectory);
+        return Path.Combine(OutputDirectory, fileName);
+    }
+
+    /// <summary>
+    /// The value of one input as text: a positional argument, or a key of <c>_context.json</c>
+    /// (top level, then <c>job_specification.params</c>). JSON strings come back unquoted, other JSON values as JSON text.
+    /// </summary>
+    /// <param name="name">The registered input name.</param>
+    /// <param name="kind">How the input reaches the job.</param>
+    /// <param name="positionalIndex">The index among the positional inputs; ignored for other kinds.</param>
+    /// <param name="required">Whether a missing value is an error.</param>
+    /// <returns>The text, or null when an optional input is absent.</returns>
+    /// <exception cref="DpsJobInputException">A required input is missing.</exception>
+    public string? GetInput(string name, MaapInputKind kind, int positionalIndex, bool required)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        string? text = null;
+        if (kind == MaapInputKind.Positional && positionalIndex >= 0 && positionalIndex < Arguments.Count)
+        {
+            text = Arguments[positionalIndex];
+        }
+
+        text ??= kind == MaapInputKind.File
+            ? FindParam(name) ?? FindTopLevel(name)
+            : FindTopLevel(name) ?? FindParam(name);
+        if (text is null && required)
+        {
+            var where = kind == MaapInputKind.Positional
+                ? $"not among the {Arguments.Count} positional arguments (expected at index {positionalIndex}) nor in _context.json"
+                : "not in _context.json";
+            throw new DpsJobInputException(name, "missing: " + where);
+        }
+
+        return text;
+    }
+
+    /// <summary>Finds where DPS put a file input: <c>input/</c> plus the basename of its URL.</summary>
+    /// <param name="name">The registered input name.</param>
+    /// <param name="url">The URL the job was submitted with.</param>
+    /// <returns>The original URL and the local path.</returns>
+    /// <exception cref="DpsJobInputException">The file is not in <c>input/</c>.</exception>
+    public DpsInputFile ResolveInputFile(string name, string url)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(url);
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? Uri.UnescapeDataString(absolute.AbsolutePath) : url;
+        var baseName = Path.GetFileName(path.TrimEnd('/'));
+        if (baseName.Length == 0)
+        {
+            throw new DpsJobInputException(name, "the URL has no file name to look for in input/");
+        }
+
+        var local = Path.Combine(InputDirectory, baseName);
+        if (!File.Exists(local) && !Directory.Exists(local))
+        {
+            // The URL itself is left out on purpose: presigned URLs carry credentials.
+            throw new DpsJobInputException(name, $"'{baseName}' was not downloaded into input/");
+        }
+
+        return new DpsInputFile(name, url, local);
+    }
+
+    /// <summary>
+    /// Fetches a MAAP secret as the user who submitted the job, once per name for the life of this
+    /// context. The value is never logged and never part of an exception message.
+    /// </summary>
+    /// <param name="name">The secret name.</param>
+    /// <param name="cancellationToken">Cancels the fetch.</param>
+    /// <returns>The secret value.</returns>
+    public Task<string> GetSecretAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (!SecretName.IsValid(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid MAAP secret name.", nameof(name));
+        }
+
+        var entry = _secrets.GetOrAdd(name, n => new Lazy<Task<string>>(() => _fetchSecret(n, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication));
+        return AwaitAsync(name, entry, cancellationToken);
+    }
+
+    private async Task<string> AwaitAsync(string name, Lazy<Task<string>> entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        {
+            // A failed fetch is not cached: the next call tries again.
+            _secrets.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(name, entry));
+            throw;
+        }
+    }
+
+    private Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken) =>
+        _client.Value.Secrets.GetAsync(name, cancellationToken);
+
+    private JsonElement? ReadJson(string fileName)
+    {
+        var path = Path.Combine(WorkDirectory, fileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{fileName} in {WorkDirectory} is not valid JSON.", ex);
+        }
+    }
+
+    private string? FindTopLevel(string name) =>
+        _context.Value is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value) ? AsText(value) : null;
+
+    private string? FindParam(string name)
+    {
+        if (_context.Value is not { ValueKind: JsonValueKind.Object } root
+            || !root.TryGetProperty("job_specification", out var spec)
+            || spec.ValueKind != JsonValueKind.Object
+            || !spec.TryGetProperty("params", out var parameters)
+            || parameters.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var parameter in parameters.EnumerateArray())
+        {
+            if (parameter.ValueKind == JsonValueKind.Object
+                && parameter.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == name
+                && parameter.TryGetProperty("value", out var value))
+            {
+                return value.ValueKind == JsonValueKind.Object && value.TryGetProperty("url", out var url) ? AsText(url) : AsText(value);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Find(JsonElement? root, params string[] path)
+    {
+        if (root is not { } current)
+        {
+            return null;
+        }
+
+        foreach (var key in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(key, out current))
+            {
+                return null;
+            }
+        }
+
+        return AsText(current);
+    }
+
+    private static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        _ => value.GetRawText(),
+    };
+}

@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using Maap.Algorithms.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Maap.Algorithms.Generator.Tests;
+
+public sealed class DiagnosticTests
+{
+    private const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.ComponentModel.DataAnnotations;\nusing Maap.Algorithms;\n";
+
+    [Fact]
+    public void MAAP0001_record_not_partial()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal record Plain(int X);"), "MAAP0001");
+
+        AssertSpan(d, "Plain");
+        Assert.Equal("'Plain' must be declared partial so the generator can add its members; add the 'partial' modifier", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0001_containing_type_not_partial()
+    {
+        var d = Single(Generate("internal class Outer { [MaapAlgorithm(\"algo\", \"1\")] internal partial record Inner(int X); }"), "MAAP0001");
+
+        AssertSpan(d, "Outer");
+        Assert.Equal("'Outer' must be declared partial so the generator can add its members; add the 'partial' modifier (it contains the algorithm record 'Inner')", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0002_class_instead_of_record()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial class NotARecord { }"), "MAAP0002");
+
+        AssertSpan(d, "NotARecord");
+        Assert.Equal("'NotARecord' is a class; [MaapAlgorithm] applies to a non-generic 'partial record' whose primary constructor lists the inputs", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0002_generic_record()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record Generic<T>(int X);"), "MAAP0002");
+
+        AssertSpan(d, "Generic");
+        Assert.Contains("is a generic record", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MAAP0003_algorithm_id_MAAP_would_refuse()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"-bad id\", \"1\")] internal partial record A(int X);"), "MAAP0003");
+
+        AssertSpan(d, "\"-bad id\"");
+        Assert.Equal("Algorithm id '-bad id' is not valid: use 2-255 letters, digits, '_', '-' or '.', starting with a letter or digit (^[A-Za-z0-9][A-Za-z0-9_.-]{1,254}$)", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0004_version_MAAP_would_refuse()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \".hidden\")] internal partial record A(int X);"), "MAAP0004");
+
+        AssertSpan(d, "\".hidden\"");
+        Assert.Equal("Algorithm version '.hidden' is not valid: use 1-128 letters, digits, '.', '_' or '-', not starting with '.' or '-' (^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$)", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0005_unsupported_parameter_type_lists_the_supported_ones()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A(Dictionary<string, int> Map);"), "MAAP0005");
+
+        AssertSpan(d, "Dictionary<string, int>");
+        Assert.StartsWith("Input 'Map' has type 'System.Collections.Generic.Dictionary<string, int>', which cannot be sent to MAAP; use one of: string, bool,", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("DateOnly, TimeSpan, Uri, SecretName, enums", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MAAP0006_two_inputs_with_one_wire_name()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A(int Outsize, [ConfigInput(Name = \"outsize\")] int Size);"), "MAAP0006");
+
+        AssertSpan(d, "Size");
+        Assert.Equal("Inputs 'Outsize' and 'Size' are both sent as 'outsize'; MAAP would keep only one of them. Give one a different Name.", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0007_wire_name_MAAP_reserves()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A(string Queue);"), "MAAP0007");
+
+        AssertSpan(d, "Queue");
+        Assert.Equal("Input 'Queue' is sent as 'queue', a name MAAP reserves for itself (identifier, queue, username, dedup); rename the parameter or set Name", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0008_file_input_that_is_not_a_Uri_or_string()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A([FileInput] int Granule);"), "MAAP0008");
+
+        AssertSpan(d, "int");
+        Assert.Equal("[FileInput] 'Granule' has type 'int'; a file input is a URL DPS downloads, so declare it as Uri or string", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0009_invalid_secret_name()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"bad/name\")] internal partial record A(int X);"), "MAAP0009");
+
+        AssertSpan(d, "\"bad/name\"");
+        Assert.Equal("Secret name 'bad/name' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space (secret names travel as URL path segments)", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0010_same_algorithm_id_and_version_declared_twice()
+    {
+        var source = Usings + """
+            [MaapAlgorithm("algo", "1")] internal partial record First(int X);
+            [MaapAlgorithm("algo", "1")] internal partial record Second(int X);
+            [MaapAlgorithm("algo", "2")] internal partial record Third(int X);
+            """;
+        var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, source);
+
+        var d = Assert.Single(GeneratorHarness.Analyze(compilation), x => x.Id == "MAAP0010");
+
+        Assert.Equal("MaapAlgorithm(\"algo\", \"1\")", SpanText(d));
+        Assert.Equal(source.IndexOf("Second", StringComparison.Ordinal) - "] internal partial record ".Length - "MaapAlgorithm(\"algo\", \"1\")".Length, d.Location.SourceSpan.Start);
+        Assert.Equal("Algorithm 'algo' version '1' is also declared by 'First'; each algorithm id and version may be declared once per compilation", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0011_constant_argument_that_breaks_a_value_rule_is_an_error_on_that_argument()
+    {
+        var source = Usings + """
+            [MaapAlgorithm("gedi", "1")] internal partial record Gedi([Range(1, 100)] int Outsize = 10);
+            internal static class Caller { public static Gedi Make() => new Gedi(Outsize: 0); }
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        var d = Assert.Single(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0011");
+
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("Outsize: 0", SpanText(d));
+        Assert.Equal("Input 'outsize' breaks [Range(1, 100)]: it must be at least 1 and at most 100", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0011_is_not_reported_for_a_valid_constant_or_a_variable()
+    {
+        var source = Usings + """
+            [MaapAlgorithm("gedi", "1")] internal partial record Gedi([Range(1, 100)] int Outsize, [StringLength(3)] string Code);
+            internal static class Caller { public static Gedi Make(int n) => new Gedi(50, "abc") with { Outsize = n }; public static Gedi Other(int n) => new Gedi(n, "abc"); }
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        Assert.DoesNotContain(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0011");
+    }
+
+    [Fact]
+    public void MAAP0012_relative_Uri_literal_for_a_file_input_is_a_warning()
+    {
+        var source = Usings + """
+            [MaapAlgorithm("algo", "1")] internal partial record A([FileInput] Uri InputFile);
+            internal static class Caller { public static A Make() => new A(new Uri("data/granule.h5", UriKind.Relative)); }
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        var d = Assert.Single(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0012");
+
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal("new Uri(\"data/granule.h5\", UriKind.Relative)", SpanText(d));
+        Assert.Equal("File input 'input_file' gets the relative URI 'data/granule.h5'; DPS can only download an absolute URL (https://, s3://, ...)", d.GetMessage());
+    }
+
+    [Fact]
+    public void Pragma_suppresses_a_generator_diagnostic()
+    {
+        var source = Usings + """
+            #pragma warning disable MAAP0003
+            [MaapAlgorithm("-bad id", "1")] internal partial record A(int X);
+            #pragma warning restore MAAP0003
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        var reported = Assert.Single(run.Diagnostics);
+        Assert.Equal("MAAP0003", reported.Id);
+        // The compiler runs generator diagnostics through the same filter as its own (internal API, so by reflection):
+        // a diagnostic under '#pragma warning disable' comes back null, or marked suppressed.
+        var filter = typeof(CompilationOptions).GetMethod("FilterDiagnostic", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)!;
+        var filtered = (Diagnostic?)filter.Invoke(run.Input.Options, new object[] { reported, CancellationToken.None });
+        Assert.True(filtered is null || filtered.IsSuppressed, "MAAP0003 was not suppressed by #pragma");
+
+        var unsuppressed = GeneratorHarness.Run(LanguageVersion.Latest, Usings + "[MaapAlgorithm(\"-bad id\", \"1\")] internal partial record A(int X);");
+        var kept = (Diagnostic?)filter.Invoke(unsuppressed.Input.Options, new object[] { Assert.Single(unsuppressed.Diagnostics), CancellationToken.None });
+        Assert.False(kept is null || kept.IsSuppressed);
+    }
+
+    [Fact]
+    public void Pragma_suppresses_an_analyzer_diagnostic()
+    {
+        var source = Usings + """
+            [MaapAlgorithm("gedi", "1")] internal partial record Gedi([Range(1, 100)] int Outsize = 10);
+            internal static class Caller
+            {
+            #pragma warning disable MAAP0011
+                public static Gedi Make() => new Gedi(Outsize: 0);
+            #pragma warning restore MAAP0011
+            }
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        Assert.DoesNotContain(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0011");
+    }
+
+    [Fact]
+    public void A_declaration_with_an_error_generates_no_source()
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A(string Queue);");
+
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_help_page()
+    {
+        var docs = Path.Combine(RepoRoot(), "docs", "diagnostics");
+        for (var i = 1; i <= 12; i++)
+        {
+            var id = "MAAP" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+            var descriptor = Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.ById(id);
+            Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(docs, id + ".md")), id + " has no help page");
+        }
+    }
+
+    internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    {
+        var dir = Path.GetDirectoryName(path);
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Maap.Algorithms.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir!;
+    }
+
+    private static GeneratorRun Run(string declaration) => GeneratorHarness.Run(LanguageVersion.Latest, Usings + declaration);
+
+    private static ImmutableArray<Diagnostic> Generate(string declaration) => Run(declaration).Diagnostics;
+
+    private static Diagnostic Single(ImmutableArray<Diagnostic> diagnostics, string id)
+    {
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(id, d.Id);
+        Assert.Equal("docs/diagnostics/" + id + ".md", d.Descriptor.HelpLinkUri);
+        return d;
+    }
+
+    private static string SpanText(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    private static void AssertSpan(Diagnostic d, string expected) => Assert.Equal(expected, SpanText(d));
+}
