@@ -9,6 +9,9 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>The --token value: the personal access token a client sends, or the token an emulator accepts.</summary>
+    public string? Token => parse.GetValue(options.Token);
+
     public bool Json => string.Equals(parse.GetValue(options.Output), "json", StringComparison.OrdinalIgnoreCase);
 
     public MaapClient CreateClient()
@@ -16,7 +19,7 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
         var clientOptions = new MaapClientOptions
         {
             Host = parse.GetValue(options.Host),
-            PersonalAccessToken = parse.GetValue(options.Token),
+            PersonalAccessToken = Token,
             TimeProvider = Time,
         };
         return new MaapClient(clientOptions);

@@ -16,15 +16,11 @@ internal static class MaapCli
             SecretsCommand.Create(runner),
             AlgorithmsCommand.Create(runner),
             QueuesCommand.Create(runner),
+            EmulatorCommand.Create(runner),
         };
         root.Options.Add(options.Host);
         root.Options.Add(options.Token);
         root.Options.Add(options.Output);
-        foreach (var extension in Extensions)
-        {
-            root.Subcommands.Add(extension(runner));
-        }
-
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -40,9 +36,6 @@ internal static class MaapCli
         var result = await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    /// <summary>Commands added by other assemblies of the tool (the emulator command).</summary>
-    internal static List<Func<CommandRunner, Command>> Extensions { get; } = [];
 }
 
 /// <summary>Runs a command body with a client and turns exceptions into messages and exit codes.</summary>

@@ -14,7 +14,7 @@ public sealed class CliHarness : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
-    public async Task<CliRun> RunAsync(string stdin, params string[] args)
+    public async Task<CliRun> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -22,7 +22,7 @@ public sealed class CliHarness : IAsyncLifetime
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
-    public Task<CliRun> RunAsync(params string[] args) => RunAsync(string.Empty, args);
+    public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     /// <summary>Writes a bash algorithm into a temporary repository and returns its algorithm_config.yaml path.</summary>
     public static string WriteAlgorithm(string name, string script, string positional = "")
@@ -51,4 +51,12 @@ public sealed class CliHarness : IAsyncLifetime
     }
 }
 
-public sealed record CliRun(int ExitCode, string Output, string Error);
+public sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    /// <summary>Asserts the exit code, showing what the command printed when it differs.</summary>
+    public CliRun Exits(int expected)
+    {
+        Assert.True(ExitCode == expected, $"exit {ExitCode}, expected {expected}\nstdout:\n{Output}\nstderr:\n{Error}");
+        return this;
+    }
+}

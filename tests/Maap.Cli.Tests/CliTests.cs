@@ -9,7 +9,7 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     {
         var run = await cli.RunAsync("queues");
 
-        Assert.Equal(0, run.ExitCode);
+        run.Exits(0);
         Assert.Contains("maap-dps-sandbox", run.Output, StringComparison.Ordinal);
         Assert.Contains("maap-dps-worker-8gb", run.Output, StringComparison.Ordinal);
     }
@@ -19,20 +19,20 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     {
         const string value = "cli-s3cret-value-42";
 
-        var add = await cli.RunAsync(value + "\n", "secrets", "add", "CLI_TOKEN");
+        var add = await cli.RunWithInputAsync(value + "\n", "secrets", "add", "CLI_TOKEN");
         var list = await cli.RunAsync("secrets", "list", "--output", "json");
         var get = await cli.RunAsync("secrets", "get", "CLI_TOKEN");
         var duplicate = await cli.RunAsync("secrets", "add", "CLI_TOKEN", "--value", value);
         var delete = await cli.RunAsync("secrets", "delete", "CLI_TOKEN");
         var missing = await cli.RunAsync("secrets", "get", "CLI_TOKEN");
 
-        Assert.Equal(0, add.ExitCode);
+        add.Exits(0);
         Assert.Contains("CLI_TOKEN", JsonSerializer.Deserialize<string[]>(list.Output)!);
         Assert.Equal(value, get.Output.Trim());
-        Assert.Equal(3, duplicate.ExitCode);
+        duplicate.Exits(3);
         Assert.Contains("already exists", duplicate.Error, StringComparison.Ordinal);
-        Assert.Equal(0, delete.ExitCode);
-        Assert.Equal(3, missing.ExitCode);
+        delete.Exits(0);
+        missing.Exits(3);
         Assert.Contains("No secret exists with name CLI_TOKEN", missing.Error, StringComparison.Ordinal);
         foreach (var run in new[] { add, list, duplicate, delete, missing })
         {
@@ -55,12 +55,12 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "--details");
         var metrics = await cli.RunAsync("jobs", "metrics", id);
 
-        Assert.Equal(0, register.ExitCode);
+        register.Exits(0);
         Assert.Contains("input: who", describe.Output, StringComparison.Ordinal);
-        Assert.Equal(0, submit.ExitCode);
+        submit.Exits(0);
         Assert.Contains("Succeeded", submit.Output, StringComparison.Ordinal); // plain watch lines: the output is redirected
         Assert.Equal("Succeeded", status.Output.Trim());
-        Assert.Equal(0, result.ExitCode);
+        result.Exits(0);
         using var json = JsonDocument.Parse(result.Output);
         var http = json.RootElement.GetProperty("outputs")[0].GetProperty("urls").EnumerateArray().First(u => u.GetProperty("kind").GetString() == "http").GetProperty("url").GetString();
         using var download = new HttpClient();
@@ -74,17 +74,17 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     public async Task A_failed_job_exits_1_and_result_prints_its_traceback()
     {
         var config = CliHarness.WriteAlgorithm("cli_fail", "echo 'something broke' >&2\nexit 3");
-        Assert.Equal(0, (await cli.RunAsync("algorithms", "register", config)).ExitCode);
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
 
         var submit = await cli.RunAsync("jobs", "submit", "cli_fail:main", "-q", "maap-dps-worker-8gb");
         var id = submit.Output.Trim();
         var watch = await cli.RunAsync("jobs", "watch", id);
         var result = await cli.RunAsync("jobs", "result", id);
 
-        Assert.Equal(0, submit.ExitCode);
-        Assert.Equal(1, watch.ExitCode);
+        submit.Exits(0);
+        watch.Exits(1);
         Assert.Contains("Failed", watch.Output, StringComparison.Ordinal);
-        Assert.Equal(1, result.ExitCode);
+        result.Exits(1);
         Assert.Contains("something broke", result.Output, StringComparison.Ordinal);
     }
 
@@ -99,7 +99,7 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     {
         var run = await cli.RunAsync(args);
 
-        Assert.Equal(2, run.ExitCode);
+        run.Exits(2);
         Assert.StartsWith("error:", run.Error, StringComparison.Ordinal);
     }
 
@@ -108,7 +108,7 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     {
         var run = await cli.RunAsync("jobs", "submit", "no_such_algorithm:v1", "-q", "maap-dps-sandbox");
 
-        Assert.Equal(3, run.ExitCode);
+        run.Exits(3);
         Assert.Contains("FailedJobSubmit", run.Error, StringComparison.Ordinal);
     }
 
@@ -116,13 +116,13 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     public async Task Cancel_of_a_queued_or_running_job_is_accepted()
     {
         var config = CliHarness.WriteAlgorithm("cli_sleep", "sleep 30");
-        Assert.Equal(0, (await cli.RunAsync("algorithms", "register", config)).ExitCode);
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
         var id = (await cli.RunAsync("jobs", "submit", "cli_sleep:main", "-q", "maap-dps-worker-8gb")).Output.Trim();
 
         var cancel = await cli.RunAsync("jobs", "cancel", id);
         var watch = await cli.RunAsync("jobs", "watch", id);
 
-        Assert.Equal(0, cancel.ExitCode);
-        Assert.Equal(1, watch.ExitCode); // Deleted or Dismissed: not a success
+        cancel.Exits(0);
+        watch.Exits(1); // Deleted or Dismissed: not a success
     }
 }

@@ -76,6 +76,24 @@ public sealed class AlgorithmRegistration
     public string JobType => JobRequest.FormatJobType(AlgorithmName, AlgorithmVersion);
 
     /// <summary>
+    /// Returns a copy that builds from another repository, for example a local checkout registered with the emulator
+    /// while the declaration names the public repository.
+    /// </summary>
+    /// <param name="repositoryUrl">The repository URL or local path.</param>
+    /// <param name="runCommand">The run command; null keeps this one.</param>
+    /// <returns>The copy.</returns>
+    public AlgorithmRegistration WithRepository(string repositoryUrl, string? runCommand = null) =>
+        new(AlgorithmName, AlgorithmVersion, repositoryUrl, runCommand ?? RunCommand)
+        {
+            AlgorithmDescription = AlgorithmDescription,
+            DockerContainerUrl = DockerContainerUrl,
+            BuildCommand = BuildCommand,
+            DiskSpace = DiskSpace,
+            Queue = Queue,
+            Inputs = Inputs,
+        };
+
+    /// <summary>
     /// Writes the registration as <c>algorithm_config.yaml</c> in the layout of MAAP's own template: keys sorted,
     /// each input as a flow mapping, scalars quoted only where YAML needs it.
     /// </summary>

@@ -44,6 +44,12 @@ public sealed class DpsJobContext
     /// <summary>The job this process runs in: the current directory and the process's command-line arguments. One instance per process, so secrets are fetched once.</summary>
     public static DpsJobContext Current => CurrentContext.Value;
 
+    /// <summary>
+    /// True when this process runs inside a DPS job: its current directory holds the job's <c>_job.json</c>. One program
+    /// can then be both the algorithm (inside the job) and the tool that submits it (anywhere else).
+    /// </summary>
+    public static bool IsRunningInJob => File.Exists(Path.Combine(Environment.CurrentDirectory, "_job.json"));
+
     /// <summary>The full path of the work directory.</summary>
     public string WorkDirectory { get; }
 

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Maap.Dps.Emulator.Hosting;
+
+namespace Maap.Cli.Commands;
+
+/// <summary><c>maap emulator start</c>: a local MAAP API that runs algorithms as local processes.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {EmulatorConsoleHost.DefaultUrls}; http://127.0.0.1:0 picks a free port)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Database, key ring, job work dirs and outputs (default ./.maap-emulator)" };
+        var user = new Option<string?>("--user") { Description = "The user name (default $USER)" };
+        var quiet = new Option<bool>("--quiet") { Description = "Do not log requests and jobs" };
+        var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, quiet };
+        runner.SetAction(start, async (context, parse, cancellationToken) =>
+        {
+            var options = EmulatorConsoleHost.CreateOptions(parse.GetValue(urls), parse.GetValue(dataDir), parse.GetValue(user), context.Token, consoleLogging: !parse.GetValue(quiet));
+            await EmulatorConsoleHost.RunAsync(options, context.Console.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return new Command("emulator", "Run the local MAAP DPS emulator") { start };
+    }
+}

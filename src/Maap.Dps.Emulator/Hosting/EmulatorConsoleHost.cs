@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+
+namespace Maap.Dps.Emulator.Hosting;
+
+/// <summary>
+/// Runs an emulator in the foreground for a person: the settings of <c>dotnet run --project src/Maap.Dps.Emulator</c>
+/// and <c>maap emulator start</c>, the banner with URL, user and token, and a clean stop on Ctrl+C or SIGTERM.
+/// </summary>
+public static class EmulatorConsoleHost
+{
+    /// <summary>The address a foreground emulator listens on unless told otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5050";
+
+    /// <summary>Builds the options of a foreground emulator; a missing token is generated once and kept in the data directory.</summary>
+    /// <param name="urls">Where to listen; null: <see cref="DefaultUrls"/>.</param>
+    /// <param name="dataDirectory">The data directory; null: <c>./.maap-emulator</c>.</param>
+    /// <param name="userName">The user; null: <c>$USER</c>, else <see cref="MaapEmulatorOptions.DefaultUserName"/>.</param>
+    /// <param name="token">The user's token; null: the kept one, or a new one.</param>
+    /// <param name="consoleLogging">Whether to log requests and jobs to the console.</param>
+    /// <returns>The options.</returns>
+    public static MaapEmulatorOptions CreateOptions(string? urls, string? dataDirectory, string? userName, string? token, bool consoleLogging)
+    {
+        var dataDir = Path.GetFullPath(dataDirectory ?? ".maap-emulator");
+        Directory.CreateDirectory(dataDir);
+        var options = new MaapEmulatorOptions
+        {
+            Urls = urls ?? DefaultUrls,
+            DataDirectory = dataDir,
+            ConsoleLogging = consoleLogging,
+        };
+
+        if (string.IsNullOrEmpty(token))
+        {
+            // Keep a generated token across restarts so running notebooks and jobs stay authenticated.
+            var tokenFile = Path.Combine(dataDir, "default-token.txt");
+            token = File.Exists(tokenFile) ? File.ReadAllText(tokenFile).Trim() : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+            File.WriteAllText(tokenFile, token);
+        }
+
+        options.Users.Add(new EmulatorUser(userName ?? Environment.GetEnvironmentVariable("USER") ?? MaapEmulatorOptions.DefaultUserName, token));
+        return options;
+    }
+
+    /// <summary>Starts the emulator, prints how to reach it, and runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="output">Where the banner goes.</param>
+    /// <param name="cancellationToken">Stops the emulator.</param>
+    /// <returns>A task that completes when the emulator has stopped.</returns>
+    public static async Task RunAsync(MaapEmulatorOptions options, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var emulator = await MaapEmulator.StartAsync(options, cancellationToken);
+        var host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await output.WriteLineAsync($"MAAP DPS emulator listening on {host}");
+        await output.WriteLineAsync($"  data directory: {emulator.DataDirectory}");
+        await output.WriteLineAsync($"  user:           {emulator.UserName}");
+        await output.WriteLineAsync($"  token:          {emulator.Token}");
+        await output.WriteLineAsync($"  try:            export MAAP_API_HOST={host} MAAP_PGT={emulator.Token}");
+        await output.WriteLineAsync("Press Ctrl+C to stop.");
+
+        // The host turns SIGTERM and Ctrl+C into a stop request; then stop the job workers and the server.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(emulator.ShutdownRequested, cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await emulator.StopAsync();
+    }
+}

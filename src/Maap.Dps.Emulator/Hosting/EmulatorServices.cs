@@ -1,0 +1,39 @@
+using Maap.Dps.Emulator.Running;
+using Maap.Dps.Emulator.Store;
+using Maap.Dps.Emulator.Wire;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+
+namespace Maap.Dps.Emulator.Hosting;
+
+/// <summary>Everything a request handler needs, registered as one singleton.</summary>
+internal sealed class EmulatorServices(
+    MaapEmulatorOptions options,
+    EmulatorPaths paths,
+    EmulatorStore store,
+    UserDirectory users,
+    AlgorithmCatalog catalog,
+    QueueSet queues,
+    JobScheduler scheduler,
+    IDataProtector secretProtector)
+{
+    public MaapEmulatorOptions Options { get; } = options;
+    public EmulatorPaths Paths { get; } = paths;
+    public EmulatorStore Store { get; } = store;
+    public UserDirectory Users { get; } = users;
+    public AlgorithmCatalog Catalog { get; } = catalog;
+    public QueueSet Queues { get; } = queues;
+    public JobScheduler Scheduler { get; } = scheduler;
+    public IDataProtector SecretProtector { get; } = secretProtector;
+
+    /// <summary>Authenticates the request; on failure <paramref name="denied"/> is MAAP's 401.</summary>
+    public EmulatorUser? Authenticate(HttpContext context, out IResult denied, out string scheme)
+    {
+        var user = Users.Authenticate(context.Request, out var failure, out scheme);
+        denied = user is null ? Responses.HttpError(StatusCodes.Status401Unauthorized, failure) : Results.Empty;
+        return user;
+    }
+
+    /// <summary>The public root of this emulator as the caller reached it, like Flask's <c>request.host_url</c>.</summary>
+    public static string HostRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using Maap.Dps.Emulator.Endpoints;
+using Maap.Dps.Emulator.Hosting;
+using Maap.Dps.Emulator.Running;
+using Maap.Dps.Emulator.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Maap.Dps.Emulator;
+
+/// <summary>
+/// A local MAAP API: the same paths, bodies, status codes and quirks as <c>api.maap-project.org</c> for DPS jobs,
+/// algorithms, queues, secrets and the member profile, running registered algorithms as local processes in DPS-shaped
+/// work directories. Start one with <see cref="StartAsync"/>; dispose it to stop.
+/// </summary>
+public sealed class MaapEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorServices _services;
+    private readonly HttpClient _downloads;
+    private readonly bool _ownsDataDirectory;
+    private int _stopped;
+
+    private MaapEmulator(WebApplication app, EmulatorServices services, HttpClient downloads, bool ownsDataDirectory, EmulatorUser user)
+    {
+        _app = app;
+        _services = services;
+        _downloads = downloads;
+        _ownsDataDirectory = ownsDataDirectory;
+        UserName = user.Name;
+        Token = user.Token;
+    }
+
+    /// <summary>The root the emulator serves, for example <c>http://127.0.0.1:41234/</c>; use it as the MAAP host.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The first configured user's name.</summary>
+    public string UserName { get; }
+
+    /// <summary>The first configured user's token (send it as <c>proxy-ticket</c> or <c>Authorization: Bearer</c>).</summary>
+    public string Token { get; }
+
+    /// <summary>The data directory: database, key ring, job work directories and published outputs.</summary>
+    public string DataDirectory => _services.Paths.Root;
+
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl+C); the command line waits on it.</summary>
+    internal CancellationToken ShutdownRequested => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>Every user the emulator accepts.</summary>
+    public IReadOnlyCollection<EmulatorUser> Users => _services.Users.All;
+
+    /// <summary>Starts an emulator and waits until it listens.</summary>
+    /// <param name="options">How to start it; null uses the defaults (loopback, ephemeral port, temporary data directory).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<MaapEmulator> StartAsync(MaapEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MaapEmulatorOptions();
+        var owns = options.DataDirectory is null;
+        var paths = new EmulatorPaths(options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "maap-emulator-" + Guid.NewGuid().ToString("N")));
+        var users = new UserDirectory();
+        foreach (var u in options.Users)
+        {
+            users.Add(u);
+        }
+
+        if (options.Users.Count == 0)
+        {
+            users.Add(new EmulatorUser(MaapEmulatorOptions.DefaultUserName, NewToken()));
+        }
+
+        var first = options.Users.Count > 0 ? options.Users[0] : users.All.First();
+        var queues = new QueueSet(options.Queues);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(MaapEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        if (options.ConsoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        }
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Maap.Dps.Emulator")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.Keys));
+
+        var store = new EmulatorStore(paths.Database);
+        var catalog = new AlgorithmCatalog(store, paths);
+        catalog.EnsureBuiltIns(queues.Default, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var downloads = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        MaapEmulator? emulator = null;
+        var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads);
+        var scheduler = new JobScheduler(store, runner, queues);
+        builder.Services.AddSingleton(sp => new EmulatorServices(
+            options, paths, store, users, catalog, queues, scheduler,
+            sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Maap.Dps.Emulator.Secrets.v1")));
+
+        var app = builder.Build();
+        var services = app.Services.GetRequiredService<EmulatorServices>();
+        PlatformEndpoints.Map(app);
+        SecretEndpoints.Map(app);
+        AlgorithmEndpoints.Map(app);
+        JobEndpoints.Map(app);
+
+        emulator = new MaapEmulator(app, services, downloads, owns, first);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            scheduler.Recover(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
+        }
+
+        return emulator;
+    }
+
+    /// <summary>Adds a user (for isolation tests, or a second scientist).</summary>
+    /// <param name="name">The user name.</param>
+    /// <param name="token">The token; null generates a random one.</param>
+    /// <returns>The added user.</returns>
+    public EmulatorUser AddUser(string name, string? token = null)
+    {
+        var user = new EmulatorUser(name, token ?? NewToken());
+        _services.Users.Add(user);
+        return user;
+    }
+
+    /// <summary>
+    /// Stops like a crash: child process trees are killed and the server stops, but nothing is written to the store,
+    /// so jobs that were running stay marked running until the next start fails them.
+    /// </summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public Task CrashAsync() => StopCoreAsync(crash: true);
+
+    /// <summary>Stops gracefully: running jobs are killed and marked Failed, then the server stops.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public Task StopAsync() => StopCoreAsync(crash: false);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await StopCoreAsync(crash: false);
+        if (_ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(_services.Paths.Root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private async Task StopCoreAsync(bool crash)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        await _services.Scheduler.StopAsync(crash);
+        try
+        {
+            await _app.StopAsync(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _downloads.Dispose();
+            _services.Store.Dispose();
+            SqliteConnection.ClearPool(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _services.Paths.Database, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString()));
+        }
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

@@ -1,0 +1,31 @@
+using Maap.Dps.Emulator;
+using Maap.Dps.Emulator.Hosting;
+using Microsoft.Extensions.Configuration;
+
+// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN]`
+// Settings can also come from environment variables prefixed MAAP_EMULATOR_ (MAAP_EMULATOR_USER, …) and
+// from Users:0:Name / Users:0:Token style keys for several users.
+var config = new ConfigurationBuilder()
+    .AddEnvironmentVariables("MAAP_EMULATOR_")
+    .AddCommandLine(args, new Dictionary<string, string>
+    {
+        ["--urls"] = "Urls",
+        ["--data-dir"] = "DataDir",
+        ["--user"] = "User",
+        ["--token"] = "Token",
+        ["--log"] = "Log",
+    })
+    .Build();
+
+var options = EmulatorConsoleHost.CreateOptions(
+    config["Urls"], config["DataDir"], config["User"], config["Token"],
+    consoleLogging: !string.Equals(config["Log"], "false", StringComparison.OrdinalIgnoreCase));
+foreach (var section in config.GetSection("Users").GetChildren())
+{
+    if (section["Name"] is { Length: > 0 } name && section["Token"] is { Length: > 0 } t)
+    {
+        options.Users.Add(new EmulatorUser(name, t));
+    }
+}
+
+await EmulatorConsoleHost.RunAsync(options, Console.Out);

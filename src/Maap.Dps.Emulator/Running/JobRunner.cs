@@ -1,0 +1,451 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Maap.Dps.Emulator.Hosting;
+using Maap.Dps.Emulator.Store;
+
+namespace Maap.Dps.Emulator.Running;
+
+/// <summary>
+/// Runs one job as DPS does (spec §2.4, §12.2, §12.3): a work directory with <c>_job.json</c> and
+/// <c>_context.json</c>, file inputs localized into <c>input/</c>, the registered command run with positional values as
+/// single-quoted arguments, <c>MAAP_PGT</c>/<c>MAAP_API_HOST</c> exported, then <c>output/</c> published on success or
+/// the triage files on failure.
+/// </summary>
+internal sealed class JobRunner(
+    EmulatorStore store,
+    AlgorithmCatalog catalog,
+    EmulatorPaths paths,
+    UserDirectory users,
+    Func<Uri> apiHost,
+    HttpClient downloads)
+{
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task RunAsync(string id, QueueDefinition queue, RunningJob running)
+    {
+        var job = store.GetJob(id);
+        if (job is null || job.Status != JobState.Queued)
+        {
+            return; // purged by a cancel while it waited
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        if (!store.TryMarkStarted(id, started.ToUnixTimeMilliseconds()))
+        {
+            return;
+        }
+
+        var workDir = paths.WorkDirectory(id);
+        var outcome = new Outcome { Started = started };
+        try
+        {
+            Directory.CreateDirectory(workDir);
+            Directory.CreateDirectory(Path.Combine(workDir, "input"));
+            Directory.CreateDirectory(Path.Combine(workDir, "output"));
+            var context = JsonNode.Parse(job.ContextJson)!.AsObject();
+            await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
+            await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
+
+            var algorithm = catalog.Find(job.AlgorithmName, job.AlgorithmVersion);
+            var user = users.FindByName(job.UserName);
+            if (algorithm is null)
+            {
+                outcome.Fail($"Algorithm {job.AlgorithmName}:{job.AlgorithmVersion} is no longer registered; the job cannot run.");
+            }
+            else if (user is null)
+            {
+                outcome.Fail($"User {job.UserName} is not configured in this emulator any more; the job cannot run.");
+            }
+            else if (await LocalizeAsync(context, workDir, running.Stopping) is { } downloadError)
+            {
+                outcome.Fail(downloadError);
+            }
+            else
+            {
+                await ExecuteAsync(job, algorithm, user, context, workDir, queue, running, outcome);
+            }
+        }
+        catch (OperationCanceledException) when (running.Stopping.IsCancellationRequested)
+        {
+            outcome.Interrupted = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            outcome.Fail($"The emulator could not run the job: {e.GetType().Name}: {e.Message}");
+        }
+
+        if (running.EmulatorStopping)
+        {
+            return; // a stop leaves the job to the recovery path
+        }
+
+        if (running.Revoked)
+        {
+            outcome.Status = JobState.Revoked;
+            outcome.Traceback = null;
+        }
+
+        await FinishAsync(job, workDir, outcome);
+    }
+
+    /// <summary>Fails a job that was running when the emulator stopped, triaging whatever its work dir holds.</summary>
+    public void FailInterrupted(JobRecord job, long nowMs, string traceback)
+    {
+        var workDir = paths.WorkDirectory(job.Id);
+        var outcome = new Outcome { Started = DateTimeOffset.FromUnixTimeMilliseconds(job.StartedMs ?? nowMs) };
+        outcome.Fail(traceback);
+        FinishAsync(job, workDir, outcome).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Fails a job whose run threw something the runner did not expect.</summary>
+    public void FailUnexpected(string id, Exception error)
+    {
+        try
+        {
+            if (store.GetJob(id) is { } job && !JobState.IsTerminal(job.Status))
+            {
+                FailInterrupted(job, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                    $"The MAAP DPS emulator failed while running this job: {error.GetType().Name}: {error.Message}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+        }
+    }
+
+    private async Task<string?> LocalizeAsync(JsonObject context, string workDir, CancellationToken ct)
+    {
+        var inputDir = Path.Combine(workDir, "input");
+        foreach (var node in context["localize_urls"]?.AsArray() ?? [])
+        {
+            var url = JobSubmission.Text(node?["url"]);
+            try
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+                {
+                    throw new InvalidOperationException("it is not an absolute URL");
+                }
+
+                var name = Path.GetFileName(Uri.UnescapeDataString(uri.AbsolutePath.TrimEnd('/')));
+                if (string.IsNullOrEmpty(name) || name is "." or "..")
+                {
+                    name = "downloaded_input";
+                }
+
+                var target = Path.Combine(inputDir, name);
+                if (uri.IsFile)
+                {
+                    File.Copy(uri.LocalPath, target, overwrite: true);
+                }
+                else if (uri.Scheme is "http" or "https")
+                {
+                    using var response = await downloads.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
+                    response.EnsureSuccessStatusCode();
+                    await using var file = File.Create(target);
+                    await response.Content.CopyToAsync(file, ct);
+                }
+                else
+                {
+                    throw new InvalidOperationException($"the emulator cannot localize '{uri.Scheme}' URLs (only http, https and file)");
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or UnauthorizedAccessException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                var message = $"Traceback (most recent call last):\n  localizing inputs into {inputDir}\nRuntimeError: Failed to download {url}: {e.Message}";
+                await File.WriteAllTextAsync(Path.Combine(workDir, "_stderr.txt"), message + "\n", CancellationToken.None);
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task ExecuteAsync(JobRecord job, AlgorithmRecord algorithm, EmulatorUser user, JsonObject context, string workDir, QueueDefinition queue, RunningJob running, Outcome outcome)
+    {
+        var script = new StringBuilder()
+            .Append("#!/usr/bin/env bash\n")
+            .Append("# Written by the MAAP DPS emulator; stands in for /app/dps_wrapper.sh. /app is ")
+            .Append(algorithm.AppDirectory).Append('\n')
+            .Append("exec >_stdout.txt 2>_stderr.txt\n")
+            .Append(LocalCommand(algorithm));
+        foreach (var p in context["job_specification"]!["params"]!.AsArray())
+        {
+            if (JobSubmission.Text(p!["destination"]) == "positional")
+            {
+                script.Append(' ').Append(JobSubmission.Quote(JobSubmission.Text(p["value"])));
+            }
+        }
+
+        script.Append('\n');
+        await File.WriteAllTextAsync(Path.Combine(workDir, "_run.sh"), script.ToString());
+
+        // Under setsid the job leads its own process group, so a cancel or a time limit reaches every descendant.
+        var info = new ProcessStartInfo(ProcessGroup.SetsidPath ?? "/bin/bash")
+        {
+            WorkingDirectory = workDir,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        if (ProcessGroup.SetsidPath is not null)
+        {
+            info.ArgumentList.Add("/bin/bash");
+        }
+
+        info.ArgumentList.Add("_run.sh");
+        info.Environment["MAAP_PGT"] = user.Token;
+        info.Environment["MAAP_API_HOST"] = apiHost().GetLeftPart(UriPartial.Authority);
+        info.Environment.Remove("DPS_MACHINE_TOKEN");
+        info.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? workDir;
+
+        using var process = Process.Start(info) ?? throw new IOException("bash did not start");
+        running.Process = process;
+        running.ProcessGroupId = ProcessGroup.SetsidPath is null ? 0 : process.Id;
+        process.StandardInput.Close();
+        var sampler = new ProcessTreeSampler(process.Id);
+        sampler.Sample();
+        var deadline = queue.TimeLimit is { } limit ? outcome.Started + limit : (DateTimeOffset?)null;
+        var exited = process.WaitForExitAsync(CancellationToken.None);
+        while (!exited.IsCompleted)
+        {
+            if (running.Stopping.IsCancellationRequested)
+            {
+                running.KillTree();
+                break;
+            }
+
+            if (deadline is { } d && DateTimeOffset.UtcNow >= d)
+            {
+                // Like a soft time limit: SIGTERM first, SIGKILL for whatever is still there two seconds later.
+                outcome.TimedOut = true;
+                ProcessGroup.Signal(running.ProcessGroupId, ProcessGroup.SigTerm);
+                await exited.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                running.KillTree();
+                break;
+            }
+
+            await Task.WhenAny(exited, Task.Delay(SampleInterval, running.Stopping));
+            if (!exited.IsCompleted)
+            {
+                sampler.Sample();
+            }
+        }
+
+        await exited.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        outcome.Ended = DateTimeOffset.UtcNow;
+
+        // The container is gone when a DPS job ends: nothing the job left in the background outlives it.
+        ProcessGroup.Signal(running.ProcessGroupId, ProcessGroup.SigKill);
+        outcome.Sampler = sampler;
+        var exitCode = outcome.TimedOut ? 143 : process.HasExited ? process.ExitCode : 137;
+        outcome.ExitCode = exitCode;
+        await File.WriteAllTextAsync(Path.Combine(workDir, "_exit_code"), exitCode.ToString(CultureInfo.InvariantCulture) + "\n", CancellationToken.None);
+        if (running.Stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (exitCode == 0)
+        {
+            outcome.Status = JobState.Completed;
+            return;
+        }
+
+        var tail = LastLines(Path.Combine(workDir, "_stderr.txt"), 10);
+        var traceback = outcome.TimedOut
+            ? $"{tail}SoftTimeLimitExceeded: the job ran longer than the {queue.Name} time limit of {(long)queue.TimeLimit!.Value.TotalSeconds} s and was killed (exit code 143)."
+            : tail.Length > 0 ? tail.TrimEnd('\n') : $"The job's command exited with code {exitCode} and wrote nothing to stderr.";
+        outcome.Fail(traceback);
+    }
+
+    /// <summary>
+    /// The registered run command with every script token resolved under the algorithm's app directory, the way MAAP
+    /// prefixes <c>.py</c>, <c>.java</c> and <c>.sh</c> tokens with <c>/app/</c>; the emulator also resolves
+    /// <c>.dll</c> and <c>.jar</c> tokens so <c>dotnet repo/bin/app.dll</c> works.
+    /// </summary>
+    private static string LocalCommand(AlgorithmRecord algorithm) => string.Join(' ', algorithm.RunCommand
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Select(t => !Path.IsPathRooted(t) && (t.EndsWith(".py", StringComparison.Ordinal) || t.EndsWith(".java", StringComparison.Ordinal) ||
+                      t.EndsWith(".sh", StringComparison.Ordinal) || t.EndsWith(".dll", StringComparison.Ordinal) || t.EndsWith(".jar", StringComparison.Ordinal))
+            ? JobSubmission.Quote(Path.Combine(algorithm.AppDirectory, t))
+            : t));
+
+    private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
+    {
+        outcome.Ended ??= DateTimeOffset.UtcNow;
+        var products = new JsonArray();
+        long dirSize = 0;
+        try
+        {
+            dirSize = DirectorySize(workDir);
+            if (outcome.Status == JobState.Completed)
+            {
+                products.Add(PublishOutput(job, workDir, outcome.Ended.Value));
+            }
+            else if (outcome.Status == JobState.Failed)
+            {
+                if (outcome.Traceback is { } tb)
+                {
+                    Directory.CreateDirectory(workDir);
+                    await File.WriteAllTextAsync(Path.Combine(workDir, "_alt_traceback.txt"), tb + "\n");
+                }
+
+                products.Add(PublishTriage(job, workDir, outcome));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            outcome.Status = JobState.Failed;
+            outcome.Traceback = (outcome.Traceback is null ? string.Empty : outcome.Traceback + "\n") + $"Publishing the job's outputs failed: {e.Message}";
+        }
+
+        var s = outcome.Sampler;
+        var metrics = new JsonObject
+        {
+            ["job_start_time"] = Iso(outcome.Started),
+            ["job_end_time"] = Iso(outcome.Ended.Value),
+            ["job_duration_seconds"] = Math.Round((outcome.Ended.Value - outcome.Started).TotalSeconds, 6),
+            ["directory_size"] = dirSize,
+            ["cpu_usage"] = s?.CpuNanoseconds ?? 0,
+            ["cache_usage"] = s?.PeakFileRssBytes ?? 0,
+            ["mem_usage"] = s?.LastRssBytes ?? 0,
+            ["max_mem_usage"] = s?.PeakRssBytes ?? 0,
+            ["swap_usage"] = s?.PeakSwapBytes ?? 0,
+            ["read_io_stats"] = s?.ReadBytes ?? 0,
+            ["write_io_stats"] = s?.WriteBytes ?? 0,
+            ["exit_code"] = outcome.ExitCode,
+        };
+        store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, products.ToJsonString(), metrics.ToJsonString());
+    }
+
+    private JsonObject PublishOutput(JobRecord job, string workDir, DateTimeOffset when)
+    {
+        var output = Path.Combine(workDir, "output");
+        Directory.CreateDirectory(output);
+        foreach (var std in new[] { "_stdout.txt", "_stderr.txt" })
+        {
+            var source = Path.Combine(workDir, std);
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(output, std), overwrite: true);
+            }
+        }
+
+        var utc = when.UtcDateTime;
+        string relative, datasetId, destination;
+        do
+        {
+            datasetId = "output-" + utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            var tagPath = string.Join('/', job.Tag.Split('/').Select(seg => seg is "" or "." or ".." ? "_" : seg));
+            relative = $"{job.UserName}/dps_output/{job.AlgorithmName}/{job.AlgorithmVersion}/{tagPath}/" +
+                       utc.ToString("yyyy/MM/dd/HH/mm/ss/ffffff", CultureInfo.InvariantCulture);
+            destination = paths.ResolveWorkspacePath(relative) ?? throw new IOException("The output path escapes the workspace.");
+            utc = utc.AddTicks(10);
+        }
+        while (Directory.Exists(destination));
+
+        File.WriteAllText(Path.Combine(output, datasetId + ".dataset.json"), """{"version": "v1.0"}""");
+        File.WriteAllText(Path.Combine(output, datasetId + ".met.json"), new JsonObject
+        {
+            ["username"] = job.UserName, ["algorithm_name"] = job.AlgorithmName, ["algorithm_version"] = job.AlgorithmVersion, ["tag"] = job.Tag,
+        }.ToJsonString());
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        Directory.Move(output, destination);
+        return new JsonObject { ["id"] = datasetId, ["path"] = relative, ["product_folder_path"] = "my-private-bucket/" + relative[(job.UserName.Length + 1)..] };
+    }
+
+    private JsonObject PublishTriage(JobRecord job, string workDir, Outcome outcome)
+    {
+        var datasetId = $"triaged_job-{job.HysdsJobId}_task-{job.Id}";
+        var relative = $"dataset/triaged_job/{job.HysdsJobId}/{datasetId}";
+        var destination = paths.ResolveWorkspacePath(relative) ?? throw new IOException("The triage path escapes the workspace.");
+        Directory.CreateDirectory(destination);
+        if (Directory.Exists(workDir))
+        {
+            foreach (var file in Directory.EnumerateFiles(workDir))
+            {
+                var name = Path.GetFileName(file);
+                if (name.StartsWith('_') || name.EndsWith(".log", StringComparison.Ordinal))
+                {
+                    File.Copy(file, Path.Combine(destination, name), overwrite: true);
+                }
+            }
+        }
+
+        File.WriteAllText(Path.Combine(destination, datasetId + ".dataset.json"), """{"version": "v1.4.0"}""");
+        File.WriteAllText(Path.Combine(destination, datasetId + ".met.json"), new JsonObject
+        {
+            ["job_id"] = job.HysdsJobId, ["task_id"] = job.Id, ["type"] = job.JobType, ["username"] = job.UserName,
+            ["exit_code"] = outcome.ExitCode,
+        }.ToJsonString());
+        return new JsonObject { ["id"] = datasetId, ["path"] = relative, ["product_folder_path"] = "triaged-jobs/" + relative["dataset/triaged_job/".Length..] };
+    }
+
+    private static JsonObject JobJson(JobRecord job, string workDir, DateTimeOffset started) => new()
+    {
+        ["job_id"] = job.HysdsJobId,
+        ["name"] = job.HysdsJobId,
+        ["type"] = job.JobType,
+        ["tag"] = job.Tag,
+        ["tags"] = new JsonArray([.. job.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
+        ["username"] = job.UserName,
+        ["priority"] = job.Priority,
+        ["job_info"] = new JsonObject
+        {
+            ["id"] = job.HysdsJobId,
+            ["job_queue"] = job.Queue,
+            ["job_dir"] = workDir,
+            ["time_queued"] = Iso(DateTimeOffset.FromUnixTimeMilliseconds(job.SubmittedMs)),
+            ["time_start"] = Iso(started),
+            ["job_payload"] = new JsonObject { ["job_type"] = job.JobType, ["payload_task_id"] = job.Id },
+            ["metrics"] = new JsonObject { ["inputs_localized"] = new JsonArray(), ["products_staged"] = new JsonArray(), ["job_dir_size"] = 0, ["usage_stats"] = new JsonArray() },
+            ["facts"] = new JsonObject { ["hysds_execute_node"] = Environment.MachineName, ["ec2_instance_type"] = "emulator" },
+        },
+    };
+
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static string LastLines(string path, int count)
+    {
+        if (!File.Exists(path))
+        {
+            return string.Empty;
+        }
+
+        var lines = new Queue<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            lines.Enqueue(line);
+            if (lines.Count > count)
+            {
+                lines.Dequeue();
+            }
+        }
+
+        return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
+    }
+
+    private static long DirectorySize(string dir) =>
+        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    private sealed class Outcome
+    {
+        public string Status { get; set; } = JobState.Failed;
+        public string? Traceback { get; set; }
+        public DateTimeOffset Started { get; init; }
+        public DateTimeOffset? Ended { get; set; }
+        public int? ExitCode { get; set; }
+        public bool TimedOut { get; set; }
+        public bool Interrupted { get; set; }
+        public ProcessTreeSampler? Sampler { get; set; }
+
+        public void Fail(string traceback)
+        {
+            Status = JobState.Failed;
+            Traceback = traceback;
+        }
+    }
+}

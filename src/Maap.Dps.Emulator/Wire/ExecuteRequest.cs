@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Maap.Dps.Emulator.Wire;
+
+/// <summary>
+/// A parsed WPS 2.0 <c>Execute</c> document (spec §3). Inputs keep document order; values are decoded as MAAP does:
+/// JSON when the text is JSON, the raw string otherwise.
+/// </summary>
+internal sealed class ExecuteRequest
+{
+    public const int MaxBytes = 4 * 1024 * 1024;
+    private static readonly XNamespace Wps = "http://www.opengis.net/wps/2.0";
+    private static readonly XNamespace Ows = "http://www.opengis.net/ows/2.0";
+
+    private ExecuteRequest(string jobType, string outputId, List<KeyValuePair<string, JsonNode?>> inputs)
+    {
+        JobType = jobType;
+        OutputId = outputId;
+        Inputs = inputs;
+    }
+
+    /// <summary>The <c>ows:Identifier</c>, <c>job-{algo}:{version}</c>.</summary>
+    public string JobType { get; }
+
+    public string OutputId { get; }
+
+    public IReadOnlyList<KeyValuePair<string, JsonNode?>> Inputs { get; }
+
+    /// <summary>Parses the document namespace-aware with DTDs prohibited; throws <see cref="FormatException"/> when it is not usable.</summary>
+    public static ExecuteRequest Parse(byte[] body)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxBytes,
+            IgnoreComments = true,
+        };
+        string? identifier = null;
+        string? outputId = null;
+        var inputs = new List<KeyValuePair<string, JsonNode?>>();
+        try
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            using var reader = XmlReader.Create(stream, settings);
+            reader.MoveToContent();
+            if (reader.LocalName != "Execute")
+            {
+                throw new FormatException($"Expected a wps:Execute document, found '{reader.Name}'.");
+            }
+
+            var depth = reader.Depth;
+            reader.Read();
+            while (!reader.EOF && reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                // XNode.ReadFrom consumes the whole element and leaves the reader on the next node, whitespace or not.
+                var element = (XElement)XNode.ReadFrom(reader);
+                if (element.Name == Ows + "Identifier" && identifier is null)
+                {
+                    identifier = element.Value.Trim();
+                }
+                else if (element.Name == Wps + "Output" && outputId is null)
+                {
+                    outputId = (string?)element.Attribute("id") ?? throw new FormatException("wps:Output has no id attribute.");
+                }
+                else if (element.Name == Wps + "Input")
+                {
+                    var id = (string?)element.Attribute("id") ?? throw new FormatException("wps:Input has no id attribute.");
+                    var literal = element.Element(Wps + "Data")?.Element(Wps + "LiteralValue") ?? element.Descendants(Wps + "LiteralValue").FirstOrDefault();
+                    inputs.Add(new(id, Decode(literal?.Value ?? string.Empty)));
+                }
+            }
+        }
+        catch (XmlException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+
+        if (identifier is null)
+        {
+            throw new FormatException("The Execute document has no ows:Identifier.");
+        }
+
+        if (outputId is null)
+        {
+            throw new FormatException("The Execute document has no wps:Output.");
+        }
+
+        return new ExecuteRequest(identifier, outputId, inputs);
+    }
+
+    /// <summary>Decodes a literal as MAAP's <c>json.loads</c>-or-raw rule does.</summary>
+    public static JsonNode? Decode(string text)
+    {
+        if (text.Length == 0)
+        {
+            return JsonValue.Create(string.Empty);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) ?? JsonValue.Create((string?)null);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+}
