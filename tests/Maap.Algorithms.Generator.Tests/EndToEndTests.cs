@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Maap.Algorithms.Generator.Tests.Algorithm;
+using Maap.Dps.Emulator;
+
+namespace Maap.Algorithms.Generator.Tests;
+
+/// <summary>
+/// The whole loop on the emulator: a record registers and submits itself, the emulator runs the C# algorithm built
+/// from the same record, the job reads its typed inputs and both secrets, and the test downloads what it wrote.
+/// </summary>
+public sealed class EndToEndTests
+{
+    [Fact]
+    public async Task A_record_submits_to_the_emulator_and_its_algorithm_reads_typed_inputs_and_secrets_in_the_job()
+    {
+        await using var emulator = await MaapEmulator.StartAsync();
+        using var maap = new MaapClient(new MaapClientOptions
+        {
+            Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ProxyTicket = emulator.Token,
+            Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
+        });
+        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
+        try
+        {
+            // The emulator builds a "repository" by copying a local folder, as MAAP would clone and build it.
+            var repository = Path.Combine(work, "generator-e2e");
+            CopyDirectory(AlgorithmBuildOutput(), repository);
+            await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
+
+            var fixedValue = "fixed-" + Guid.NewGuid().ToString("N");
+            var chosenValue = "chosen-" + Guid.NewGuid().ToString("N");
+            await maap.Secrets.AddAsync("E2E_FIXED_TOKEN", fixedValue);
+            await maap.Secrets.AddAsync("jane_token", chosenValue);
+            var input = Path.Combine(work, "granule notes.txt");
+            await File.WriteAllTextAsync(input, "hello from the submitter");
+
+            var probe = new EndToEndProbe(new Uri(input), Scale: 3, Label: "two words 'quoted'", Values: new[] { 0.1, 2.5e-8 }, TokenSecret: "jane_token", Day: new DateOnly(2024, 2, 29));
+            var job = await probe.SubmitAsync(maap, tag: "generator-e2e");
+            var status = await job.WaitForCompletionAsync(new JobWaitOptions { ThrowOnFailure = true, Timeout = TimeSpan.FromMinutes(3) });
+
+            Assert.Equal(JobStatus.Succeeded, status);
+            Assert.Equal("generator-e2e", job.AlgorithmId);
+            var folder = (await job.GetResultAsync()).Outputs.Single(o => o.Id.StartsWith("output-", StringComparison.Ordinal)).HttpUrl;
+            using var http = new HttpClient();
+            using var result = JsonDocument.Parse(await http.GetStringAsync(folder + "/result.json"));
+            var seen = result.RootElement;
+            Assert.Equal("two words 'quoted'", seen.GetProperty("label").GetString());
+            Assert.Equal(3, seen.GetProperty("scale").GetInt32());
+            Assert.Equal("0.1;2.5E-08", seen.GetProperty("values").GetString());
+            Assert.Equal("2024-02-29", seen.GetProperty("day").GetString());
+            Assert.Equal(new Uri(input).OriginalString, seen.GetProperty("input_url").GetString());
+            Assert.Equal("hello from the submitter", seen.GetProperty("input_text").GetString());
+            Assert.Equal("jane_token", seen.GetProperty("secret_name").GetString());
+            Assert.Equal(Fingerprint(fixedValue), seen.GetProperty("fixed_sha256").GetString());
+            Assert.Equal(Fingerprint(chosenValue), seen.GetProperty("chosen_sha256").GetString());
+
+            // The typed list finds the job under this algorithm's job_type.
+            var listed = new List<string>();
+            await foreach (var item in EndToEndProbe.ListJobsAsync(maap))
+            {
+                listed.Add(item.Id);
+            }
+
+            Assert.Contains(job.Id, listed);
+            Assert.Equal(job.Id, EndToEndProbe.Job.Attach(maap, job.Id).Id);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string AlgorithmBuildOutput()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var dir = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "Maap.Algorithms.Generator.Tests.Algorithm", "bin", configuration, "net10.0");
+        Assert.True(File.Exists(Path.Combine(dir, "Maap.Algorithms.Generator.Tests.Algorithm.dll")), "build the solution first: " + dir);
+        return dir;
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+    }
+
+    private static string Fingerprint(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}
