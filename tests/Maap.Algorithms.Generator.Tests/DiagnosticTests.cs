@@ -231,15 +231,19 @@ public sealed class DiagnosticTests
         }
     }
 
-    internal static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "")
+    /// <summary>
+    /// The repository root, found from the test's output folder: CI builds map source paths (<c>/_/</c>), so
+    /// <c>[CallerFilePath]</c> cannot be used to find files.
+    /// </summary>
+    internal static string RepoRoot()
     {
-        var dir = Path.GetDirectoryName(path);
+        var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "Maap.Algorithms.sln")))
         {
-            dir = Path.GetDirectoryName(dir);
+            dir = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar));
         }
 
-        return dir!;
+        return dir ?? throw new InvalidOperationException("Cannot find Maap.Algorithms.sln above " + AppContext.BaseDirectory);
     }
 
     private static GeneratorRun Run(string declaration) => GeneratorHarness.Run(LanguageVersion.Latest, Usings + declaration);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Maap.Algorithms.Generator.Tests.Infrastructure;
@@ -10,9 +9,9 @@ namespace Maap.Algorithms.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
+    public static void Verify(string actual, string name)
     {
-        var folder = Path.Combine(FindTestsFolder(callerPath), "Snapshots");
+        var folder = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "Maap.Algorithms.Generator.Tests", "Snapshots");
         Directory.CreateDirectory(folder);
         var verified = Path.Combine(folder, name + ".verified.cs");
         var received = Path.Combine(folder, name + ".received.cs");
@@ -35,18 +34,6 @@ internal static class Snapshot
         Assert.Fail(expected is null
             ? $"No approved snapshot {verified}; review {received} and rerun with MAAP_ACCEPT_SNAPSHOTS=1 to accept it."
             : $"Snapshot {name} differs; review {received} (MAAP_ACCEPT_SNAPSHOTS=1 accepts it).\n" + Diff(expected, actual));
-    }
-
-    private static string FindTestsFolder(string callerPath)
-    {
-        // Tests live one folder above Infrastructure/ or in the project root; find the project file.
-        var dir = Path.GetDirectoryName(callerPath);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "Maap.Algorithms.Generator.Tests.csproj")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return dir ?? throw new InvalidOperationException("Cannot find the test project folder from " + callerPath);
     }
 
     private static string Diff(string expected, string actual)
