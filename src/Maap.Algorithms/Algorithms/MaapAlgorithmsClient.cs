@@ -111,23 +111,8 @@ public class MaapAlgorithmsClient
         return ReadEnvelope(response).Queues ?? throw response.ToProtocolError("Expected a \"queues\" array");
     }
 
-    private static CodeMessageDocument ReadEnvelope(MaapResponse response)
-    {
-        if (!response.IsSuccess)
-        {
-            throw response.ToFailure();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(response.Body, MaapJsonContext.Default.CodeMessageDocument)
-                ?? throw response.ToProtocolError("Expected a JSON object");
-        }
-        catch (JsonException ex)
-        {
-            throw response.ToProtocolError("Expected a JSON object", ex);
-        }
-    }
+    private static CodeMessageDocument ReadEnvelope(MaapResponse response) =>
+        response.ReadJson(MaapJsonContext.Default.CodeMessageDocument, "Expected a JSON object");
 
     private async Task<string> AlgorithmUrlAsync(CancellationToken cancellationToken) =>
         (await _endpoints!.GetAsync(Pipeline, cancellationToken).ConfigureAwait(false)).Algorithm;

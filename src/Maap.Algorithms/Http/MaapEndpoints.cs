@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Maap.Algorithms.Protocol.Json;
 using Microsoft.Extensions.Logging;
 
@@ -78,26 +77,7 @@ internal sealed class MaapEndpoints
     private async Task<ResolvedEndpoints> DiscoverAsync(MaapPipeline pipeline)
     {
         var response = await pipeline.SendAsync(new MaapRequest(HttpMethod.Get, _configUrl, "Environment.GetConfig") { Authenticate = false }, CancellationToken.None).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw response.ToFailure();
-        }
-
-        ClientConfigDocument? config;
-        try
-        {
-            config = JsonSerializer.Deserialize(response.Body, MaapJsonContext.Default.ClientConfigDocument);
-        }
-        catch (JsonException ex)
-        {
-            throw response.ToProtocolError("The MAAP configuration is not valid JSON", ex);
-        }
-
-        if (config is null)
-        {
-            throw response.ToProtocolError("The MAAP configuration is empty");
-        }
-
+        var config = response.ReadJson(MaapJsonContext.Default.ClientConfigDocument, "Expected the MAAP configuration JSON object");
         var resolved = ResolvedEndpoints.From(_configUrl, config);
         MaapLog.EndpointsDiscovered(pipeline.Logger, resolved.ApiRoot.ToString(), _configUrl.ToString());
         return resolved;

@@ -20,7 +20,8 @@ public sealed class JobMetrics
         JobStartTime = Timestamp("job_start_time");
         JobEndTime = Timestamp("job_end_time");
         var seconds = Number("job_duration_seconds");
-        JobDuration = seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+        // "NaN", "1e400" and the like parse as doubles but are no duration; TimeSpan would throw on them.
+        JobDuration = seconds is { } s && double.IsFinite(s) && Math.Abs(s) < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(s) : null;
         CpuUsage = Integer("cpu_usage");
         CacheUsage = Integer("cache_usage");
         MemoryUsage = Integer("mem_usage");

@@ -66,6 +66,13 @@ public class MaapJob
         return status;
     }
 
+    /// <summary>Polls until the job reaches a final status, with the client's default <see cref="JobWaitOptions"/>.</summary>
+    /// <param name="progress">Told about every status change, the first one included.</param>
+    /// <param name="cancellationToken">Stops waiting. The job itself keeps running.</param>
+    /// <returns>The final status.</returns>
+    public Task<JobStatus> WaitForCompletionAsync(IProgress<JobStatusChange>? progress, CancellationToken cancellationToken = default) =>
+        WaitForCompletionAsync(options: null, progress, cancellationToken);
+
     /// <summary>
     /// Polls until the job reaches a final status, with jittered exponential backoff on the client's
     /// <see cref="TimeProvider"/>, a cap, and an overall timeout.

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol.Json;
 
@@ -30,22 +29,6 @@ public class MaapMembersClient
         var endpoints = await _endpoints!.GetAsync(pipeline, cancellationToken).ConfigureAwait(false);
         // The body also carries the member's session key: never let it reach an exception.
         var response = await pipeline.SendAsync(new MaapRequest(HttpMethod.Get, new Uri(endpoints.Member), "Members.GetSelf") { SensitiveBody = true }, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw response.ToFailure();
-        }
-
-        MemberProfile? profile;
-        try
-        {
-            profile = JsonSerializer.Deserialize(response.Body, MaapJsonContext.Default.MemberProfile);
-        }
-        catch (JsonException)
-        {
-            throw response.ToProtocolError("Expected the member profile JSON object");
-        }
-
-        // MAAP answers null when only X-MAAP-API-Key authenticated the call.
-        return profile ?? throw response.ToProtocolError("MAAP returned no profile (null); authenticate with a proxy ticket or a bearer token");
+        return response.ReadJson(MaapJsonContext.Default.MemberProfile, "Expected the member profile; MAAP answers null when only X-MAAP-API-Key authenticated the call: use a proxy ticket or a bearer token");
     }
 }

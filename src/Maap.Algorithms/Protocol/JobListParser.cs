@@ -17,8 +17,7 @@ internal static class JobListParser
             throw new FormatException("The job list is not a JSON object.");
         }
 
-        // One copy per page keeps every item's document valid after the pooled parse buffers are returned.
-        var root = parsed.RootElement.Clone();
+        var root = parsed.RootElement;
         if ((TryGetInt(root, "status") ?? TryGetInt(root, "code")) is { } code && code != 200)
         {
             throw new FormatException($"The job list envelope reports status {code}.");
@@ -52,8 +51,10 @@ internal static class JobListParser
 
         foreach (var property in item.EnumerateObject())
         {
-            // The detailed shape has exactly one key: the job id.
-            return new JobListItem(property.Name, ReadTags(property.Value), ParseDetails(property.Value));
+            // The detailed shape has exactly one key: the job id. Each kept document is copied on its own, so
+            // the pooled parse buffers go back to the pool and no page-sized copy lands on the large object heap.
+            var document = property.Value.Clone();
+            return new JobListItem(property.Name, ReadTags(document), ParseDetails(document));
         }
 
         throw new FormatException("A job list item has neither an id nor a job document.");

@@ -99,26 +99,7 @@ public class MaapSecretsClient
     {
         var url = new Uri(await SecretsUrlAsync(cancellationToken).ConfigureAwait(false));
         var response = await Pipeline.SendAsync(new MaapRequest(HttpMethod.Get, url, "Secrets.List"), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw response.ToFailure();
-        }
-
-        List<SecretDocument>? secrets;
-        try
-        {
-            secrets = JsonSerializer.Deserialize(response.Body, MaapJsonContext.Default.ListSecretDocument);
-        }
-        catch (JsonException ex)
-        {
-            throw response.ToProtocolError("Expected a JSON array of secret names", ex);
-        }
-
-        if (secrets is null)
-        {
-            throw response.ToProtocolError("Expected a JSON array of secret names");
-        }
-
+        var secrets = response.ReadJson(MaapJsonContext.Default.ListSecretDocument, "Expected a JSON array of secret names");
         var names = new List<string>(secrets.Count);
         foreach (var secret in secrets)
         {
@@ -143,23 +124,8 @@ public class MaapSecretsClient
             throw new SecretNotFoundException(name, response.Status, response.ToFailure().ServerMessage);
         }
 
-        if (!response.IsSuccess)
-        {
-            throw response.ToFailure();
-        }
-
-        SecretDocument? secret;
-        try
-        {
-            secret = JsonSerializer.Deserialize(response.Body, MaapJsonContext.Default.SecretDocument);
-        }
-        catch (JsonException)
-        {
-            // The parser's message can quote the body, and this body holds the value: no inner exception.
-            throw response.ToProtocolError("Expected a JSON object with secret_value");
-        }
-
-        return secret?.SecretValue ?? throw response.ToProtocolError("Expected a JSON object with secret_value");
+        var secret = response.ReadJson(MaapJsonContext.Default.SecretDocument, "Expected a JSON object with secret_value");
+        return secret.SecretValue ?? throw response.ToProtocolError("Expected a JSON object with secret_value");
     }
 
     /// <summary>Deletes a secret.</summary>

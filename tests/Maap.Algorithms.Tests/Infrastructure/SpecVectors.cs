@@ -1,29 +1,34 @@
+using Maap.Algorithms.Tests.Protocol.Wps;
+
 namespace Maap.Algorithms.Tests.Infrastructure;
 
-/// <summary>Test vectors copied verbatim from maap-api-spec.md §17.</summary>
+/// <summary>
+/// Test vectors of maap-api-spec.md §17 for client tests: the XML ones are those of <see cref="WpsTestVectors"/>,
+/// the JSON ones and the extra server variants are copied verbatim here.
+/// </summary>
 public static class SpecVectors
 {
     public const string JobId = "86fbac52-24b0-4963-8b67-59d0fc09946a";
 
-    public const string Tv2SubmitSuccess = """<wps:StatusInfo xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><wps:JobID>86fbac52-24b0-4963-8b67-59d0fc09946a</wps:JobID><wps:Status>Accepted</wps:Status></wps:StatusInfo>""";
+    public const string Tv2SubmitSuccess = WpsTestVectors.Tv2SubmitSuccess;
 
-    public const string Tv3StatusAlphabetical = """<wps:StatusInfo xmlns:ows="http://www.opengis.net/ows/2.0" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><wps:JobID>86fbac52-24b0-4963-8b67-59d0fc09946a</wps:JobID><wps:Status>Succeeded</wps:Status></wps:StatusInfo>""";
+    public const string Tv3StatusAlphabetical = WpsTestVectors.Tv3StatusAlphabetical;
 
-    public const string Tv4StatusDeleted = """<wps:StatusInfo xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><wps:JobID>86fbac52-24b0-4963-8b67-59d0fc09946a</wps:JobID><wps:Status>Deleted</wps:Status></wps:StatusInfo>""";
+    public const string Tv4StatusDeleted = WpsTestVectors.Tv4StatusDeleted;
 
-    public const string Tv5Result = """<wps:Result xmlns:ows="http://www.opengis.net/ows/2.0" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><wps:JobID>86fbac52-24b0-4963-8b67-59d0fc09946a</wps:JobID><wps:Output id="output-2023-05-10T15:39:51.905070"><wps:Data>http://maap-dit-workspace.s3-website-us-west-2.amazonaws.com/anonymous/dps_output/run-dps-test_ubuntu/delay10/2023/05/10/15/39/51/905070</wps:Data><wps:Data>s3://s3-us-west-2.amazonaws.com:80/maap-dit-workspace/anonymous/dps_output/run-dps-test_ubuntu/delay10/2023/05/10/15/39/51/905070</wps:Data><wps:Data>https://s3.console.aws.amazon.com/s3/buckets/maap-dit-workspace/anonymous/dps_output/run-dps-test_ubuntu/delay10/2023/05/10/15/39/51/905070/?region=us-east-1&amp;tab=overview</wps:Data></wps:Output></wps:Result>""";
+    public const string Tv5Result = WpsTestVectors.Tv5Result;
 
-    public const string Tv6FailedResult = """<wps:Result xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><wps:JobID>86fbac52-24b0-4963-8b67-59d0fc09946a</wps:JobID><wps:Output id="output-2023-05-10T15:39:51.905070"><wps:Data>http://a/b</wps:Data><wps:Data>s3://s3-us-west-2.amazonaws.com:80/maap-dit-workspace/anonymous/dps_output/x</wps:Data><wps:Data>https://s3.console.aws.amazon.com/s3/buckets/maap-dit-workspace/anonymous/dps_output/x/?region=us-east-1&amp;tab=overview</wps:Data></wps:Output><wps:Output id="traceback"><wps:Data>Traceback line</wps:Data></wps:Output></wps:Result>""";
+    public const string Tv6FailedResult = WpsTestVectors.Tv6ResultWithTraceback;
 
-    public const string Tv7MissingParameter = """<ows:ExceptionReport xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><ows:Exception exceptionCode="FailedJobSubmit" locator="Execute"><ows:ExceptionText>Failed to submit job of type job-foo:main. Exception Message: Parameter input_file missing from inputs. No default set in algorithm spec. Please specify and resubmit.</ows:ExceptionText></ows:Exception></ows:ExceptionReport>""";
+    public const string Tv7MissingParameter = WpsTestVectors.Tv7MissingParameter;
 
-    public const string Tv7bForbiddenQueue = """<ows:ExceptionReport xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><ows:Exception exceptionCode="FailedJobSubmit" locator="Execute"><ows:ExceptionText>User does not have access to maap-dps-worker-32gb. Valid queues: ['maap-dps-sandbox', 'maap-dps-worker-8gb']</ows:ExceptionText></ows:Exception></ows:ExceptionReport>""";
+    public static readonly string Tv7bForbiddenQueue = WpsTestVectors.Tv7bForbiddenQueue;
 
-    public const string Tv8CancelAccepted = """<wps:StatusInfo xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><wps:JobID>fac2904d-b45d-4cf3-971f-45586a6bc78a</wps:JobID><wps:Status>Accepted</wps:Status></wps:StatusInfo>""";
+    public const string Tv8CancelAccepted = WpsTestVectors.Tv8CancelAccepted;
 
     public const string Tv8CancelTerminal = """<ows:ExceptionReport xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:schemaLocation="http://schemas.opengis.net/wps/2.0/wps.xsd" xmlns:ows="http://www.opengis.net/ows/2.0"><ows:Exception exceptionCode="FailedJobCancel" locator="Dismiss"><ows:ExceptionText>Not allowed to cancel job with status job-completed</ows:ExceptionText></ows:Exception></ows:ExceptionReport>""";
 
-    public const string Tv9Metrics = """<metrics><machine_type>c5.4xlarge</machine_type><architecture/><machine_memory_size>None</machine_memory_size><directory_size>11272048640</directory_size><operating_system/><job_start_time>2020-09-30T15:38:14.958617Z</job_start_time><job_end_time>2020-09-30T15:42:34.019469Z</job_end_time><job_duration_seconds>259.060852</job_duration_seconds><cpu_usage>472452560263</cpu_usage><cache_usage>9911152640</cache_usage><mem_usage>9913106432</mem_usage><max_mem_usage>10723651584</max_mem_usage><swap_usage>0</swap_usage><read_io_stats>0</read_io_stats><write_io_stats>0</write_io_stats><sync_io_stats>0</sync_io_stats><async_io_stats>0</async_io_stats><total_io_stats>0</total_io_stats></metrics>""";
+    public const string Tv9Metrics = WpsTestVectors.Tv9Metrics;
 
     public const string Tv9MetricsCurrentServer = """<metrics><machine_type>c5.4xlarge</machine_type><architecture>x86_64</architecture><machine_memory_size>32 GB</machine_memory_size><directory_size>11272048640</directory_size><operating_system>Linux</operating_system><job_start_time>2020-09-30T15:38:14.958617Z</job_start_time><job_end_time>2020-09-30T15:42:34.019469Z</job_end_time><job_duration_seconds>259.060852</job_duration_seconds><cpu_usage>472452560263</cpu_usage><cache_usage>9911152640</cache_usage><mem_usage>&lt;Element 'mem_usage' at 0x7f7282fbf1a0&gt;</mem_usage><max_mem_usage>&lt;Element 'max_mem_usage' at 0x7f7282fbf1f0&gt;</max_mem_usage><swap_usage>&lt;Element 'swap_usage' at 0x7f7282fbf240&gt;</swap_usage><read_io_stats>&lt;Element 'read_io_stats' at 0x7f7282fbf290&gt;</read_io_stats><write_io_stats>&lt;Element 'write_io_stats' at 0x7f7282fbf2e0&gt;</write_io_stats><sync_io_stats>&lt;Element 'sync_io_stats' at 0x7f7282fbf330&gt;</sync_io_stats><async_io_stats>&lt;Element 'async_io_stats' at 0x7f7282fbf380&gt;</async_io_stats><total_io_stats>&lt;Element 'total_io_stats' at 0x7f7282fbf3d0&gt;</total_io_stats></metrics>""";
 

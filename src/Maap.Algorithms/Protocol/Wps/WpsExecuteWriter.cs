@@ -51,8 +51,11 @@ internal static class WpsExecuteWriter
             }
 
             AppendInput(builder, "queue", Required(request.Queue, nameof(request.Queue)));
-            foreach (var input in request.Inputs)
+            // Indexed, because foreach over the IList interface would box an enumerator.
+            var inputs = request.Inputs;
+            for (var i = 0; i < inputs.Count; i++)
             {
+                var input = inputs[i];
                 if (input is null)
                 {
                     throw new ArgumentException("Inputs contains a null entry.", nameof(request));

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Maap.Algorithms.Protocol.Wps;
@@ -13,7 +15,7 @@ namespace Maap.Algorithms.Protocol.Wps;
 /// Hand-written because a status call must cost the client under 8 KB and 10 µs of its own, and <c>XmlReader</c>
 /// alone allocates more than 8 KB of buffers. The scanner allocates nothing while scanning: names, namespace URIs
 /// and values are ranges of the input, the element stack and namespace scopes live in fixed inline buffers, and a
-/// string is made only for a value the caller asks for.
+/// string is made only for a value the caller asks for (or for a namespace URI written with references).
 /// </para>
 /// <para>
 /// It checks well-formedness as it goes (names, nesting, quoting, references, characters, one root) and resolves
@@ -640,11 +642,23 @@ internal ref struct WpsXmlScanner
         var needsDecoding = false;
         while (true)
         {
-            if (_pos >= _xml.Length)
+            var rest = _xml.Slice(_pos);
+            var special = rest.IndexOfAny(quote, '<', '&');
+            if (special < 0)
             {
                 throw Error("the document ends inside an attribute value", valueStart);
             }
 
+            var unusual = IndexOfUnusual(rest.Slice(0, special));
+            if (unusual >= 0)
+            {
+                _pos += unusual;
+                needsDecoding |= _xml[_pos] is '\t' or '\n' or '\r';
+                _pos = CheckChar(_pos);
+                continue;
+            }
+
+            _pos += special;
             var c = _xml[_pos];
             if (c == quote)
             {
@@ -656,19 +670,8 @@ internal ref struct WpsXmlScanner
                 throw Error("'<' is not allowed in an attribute value", _pos);
             }
 
-            if (c == '&')
-            {
-                _pos = CheckReference(_pos);
-                needsDecoding = true;
-                continue;
-            }
-
-            if (c is '\t' or '\n' or '\r')
-            {
-                needsDecoding = true;
-            }
-
-            _pos = CheckChar(_pos);
+            _pos = CheckReference(_pos);
+            needsDecoding = true;
         }
 
         var valueLength = _pos - valueStart;
@@ -832,6 +835,23 @@ internal ref struct WpsXmlScanner
         var start = _pos;
         while (_pos < _xml.Length)
         {
+            // Skip plain characters a vector at a time; stop at markup, references, ']' and anything unusual.
+            var rest = _xml.Slice(_pos);
+            var special = rest.IndexOfAny('<', '&', ']');
+            var run = special < 0 ? rest : rest.Slice(0, special);
+            var unusual = IndexOfUnusual(run);
+            if (unusual >= 0)
+            {
+                _pos = CheckChar(_pos + unusual);
+                continue;
+            }
+
+            _pos += run.Length;
+            if (special < 0)
+            {
+                break;
+            }
+
             var c = _xml[_pos];
             if (c == '<')
             {
@@ -844,12 +864,12 @@ internal ref struct WpsXmlScanner
                 continue;
             }
 
-            if (c == '>' && _pos - start >= 2 && _xml[_pos - 1] == ']' && _xml[_pos - 2] == ']')
+            if (_pos + 2 < _xml.Length && _xml[_pos + 1] == ']' && _xml[_pos + 2] == '>')
             {
-                throw Error("']]>' is not allowed in text", _pos - 2);
+                throw Error("']]>' is not allowed in text", _pos);
             }
 
-            _pos = CheckChar(_pos);
+            _pos++;
         }
 
         _valueStart = start;
@@ -1054,8 +1074,14 @@ internal ref struct WpsXmlScanner
 
     private readonly void CheckChars(int start, int length)
     {
+        var unusual = IndexOfUnusual(_xml.Slice(start, length));
+        if (unusual < 0)
+        {
+            return;
+        }
+
         var end = start + length;
-        var pos = start;
+        var pos = start + unusual;
         while (pos < end)
         {
             pos = CheckChar(pos);
@@ -1080,6 +1106,44 @@ internal ref struct WpsXmlScanner
         throw Error(string.Create(CultureInfo.InvariantCulture, $"the character U+{(int)c:X4} is not allowed in XML"), pos);
     }
 
+    /// <summary>
+    /// The index of the first character outside U+0020–U+D7FF (a control character, surrogate or private-use
+    /// character that needs a closer look), or -1. Hand-vectorised: <c>IndexOfAnyExceptInRange</c> allocates on
+    /// this path, and the scanner must not.
+    /// </summary>
+    private static int IndexOfUnusual(ReadOnlySpan<char> text)
+    {
+        const ushort Low = 0x20;
+        const ushort Width = 0xD7FF - 0x20;
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var low = Vector128.Create(Low);
+            var width = Vector128.Create(Width);
+            var last = text.Length - Vector128<ushort>.Count;
+            for (; i <= last; i += Vector128<ushort>.Count)
+            {
+                // Unsigned wrap-around turns "below 0x20 or above 0xD7FF" into one comparison.
+                var shifted = Vector128.LoadUnsafe(ref start, (nuint)i) - low;
+                if (Vector128.GreaterThanAny(shifted, width))
+                {
+                    break;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if ((ushort)(text[i] - Low) > Width)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static bool IsXmlChar(int codePoint) =>
         codePoint is 0x9 or 0xA or 0xD
         || (codePoint >= 0x20 && codePoint <= 0xD7FF)
@@ -1089,14 +1153,27 @@ internal ref struct WpsXmlScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r';
 
+    /// <summary>For each ASCII character: 2 = may start a name, 1 = may only continue one, 0 = neither (':' is handled apart).</summary>
+    private static ReadOnlySpan<byte> AsciiNameClass =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
+
     /// <summary>XML 1.0 (fifth edition) NameStartChar, without ':' (a namespace-aware name uses it only as the prefix separator).</summary>
     private static bool IsNameStart(ReadOnlySpan<char> s, int pos, out int width)
     {
         width = 1;
         var c = s[pos];
-        if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_')
+        if (c < 0x80)
         {
-            return true;
+            return AsciiNameClass[c] == 2;
         }
 
         if (c < 0xC0)
@@ -1128,7 +1205,13 @@ internal ref struct WpsXmlScanner
     private static bool IsNameChar(ReadOnlySpan<char> s, int pos, out int width)
     {
         var c = s[pos];
-        if (c is (>= '0' and <= '9') or '-' or '.' or '\u00B7' || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040))
+        if (c < 0x80)
+        {
+            width = 1;
+            return AsciiNameClass[c] != 0;
+        }
+
+        if (c == '\u00B7' || (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040))
         {
             width = 1;
             return true;

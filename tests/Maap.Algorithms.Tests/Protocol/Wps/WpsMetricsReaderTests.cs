@@ -91,6 +91,20 @@ public class WpsMetricsReaderTests
         Assert.Null(metrics.CpuUsage);
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("259e060852")]
+    [InlineData("1e300")]
+    public void Duration_that_is_no_timespan_is_null_not_an_exception(string seconds)
+    {
+        var metrics = WpsReader.ReadMetrics($"<metrics><job_duration_seconds>{seconds}</job_duration_seconds></metrics>");
+
+        Assert.Null(metrics.JobDuration);
+        Assert.Equal(seconds, metrics.RawValues["job_duration_seconds"]);
+    }
+
     [Fact]
     public void Metrics_root_in_a_namespace_is_not_the_metrics_document()
     {

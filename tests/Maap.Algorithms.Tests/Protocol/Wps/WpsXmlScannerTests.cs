@@ -24,6 +24,15 @@ public class WpsXmlScannerTests
     }
 
     [Fact]
+    public void Long_text_with_tabs_newlines_private_use_and_astral_characters_is_accepted()
+    {
+        var text = string.Concat(Enumerable.Repeat("plain text\tand\nmore \uE000\uFFFD 😀 𝄞 é ", 20));
+
+        Assert.Equal(text, Text("<r>" + text + "</r>"));
+        Assert.Equal(text.Replace('\t', ' ').Replace('\n', ' '), AttributeValue("<r a=\"" + text + "\"/>"));
+    }
+
+    [Fact]
     public void Attribute_values_with_either_quote_are_decoded_and_whitespace_normalised()
     {
         var scanner = new WpsXmlScanner("<r a='x \"q\" &amp; y' b=\"tab\there\r\nnext&#x9;&#xA;kept\"/>");
@@ -155,6 +164,9 @@ public class WpsXmlScannerTests
         { "bad self-close", "<a / >" },
         { "control character in text", "<a>\u0001</a>" },
         { "control character in attribute", "<a b=\"\u0008\"/>" },
+        { "control character deep in a long text", "<a>" + new string('x', 37) + "\u001F" + new string('y', 20) + "</a>" },
+        { "control character deep in a long attribute", "<a b=\"" + new string('x', 37) + "\u0000\"/>" },
+        { "control character deep in a long comment", "<a><!--" + new string('x', 37) + "\u000B--></a>" },
         { "non-character U+FFFF", "<a>\uFFFF</a>" },
         { "cdata end in text", "<a>]]></a>" },
         { "double hyphen in comment", "<a><!-- a -- b --></a>" },
@@ -233,6 +245,13 @@ public class WpsXmlScannerTests
         builder.Append("/>");
 
         Assert.Throws<FormatException>(() => ReadAll(builder.ToString()));
+    }
+
+    private static string? AttributeValue(string xml)
+    {
+        var scanner = new WpsXmlScanner(xml);
+        scanner.Read();
+        return scanner.GetAttribute("", "a");
     }
 
     private static void ReadAll(string xml)

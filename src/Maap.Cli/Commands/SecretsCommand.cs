@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Maap.Cli.Output;
+
+namespace Maap.Cli.Commands;
+
+/// <summary><c>maap secrets add|list|get|delete</c>. A secret value is printed by <c>get</c> and nowhere else.</summary>
+internal static class SecretsCommand
+{
+    public static Command Create(CommandRunner runner) => new("secrets", "Manage the secrets your algorithms read while they run")
+    {
+        Add(runner),
+        List(runner),
+        Get(runner),
+        Delete(runner),
+    };
+
+    private static Argument<string> Name() => new("name") { Description = "The secret name" };
+
+    private static Command Add(CommandRunner runner)
+    {
+        var name = Name();
+        var value = new Option<string?>("--value") { Description = "The value; omit it to read the value from standard input (keeps it out of the shell history)" };
+        var command = new Command("add", "Add a secret (MAAP has no update: delete and add again)") { name, value };
+        runner.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            var secret = parse.GetValue(value) ?? (await context.Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('\r', '\n');
+            using var maap = context.CreateClient();
+            await maap.Secrets.AddAsync(parse.GetValue(name)!, secret, cancellationToken).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync($"added secret {parse.GetValue(name)}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command List(CommandRunner runner)
+    {
+        var command = new Command("list", "List your secrets' names");
+        runner.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            using var maap = context.CreateClient();
+            var names = await maap.Secrets.ListAsync(cancellationToken).ConfigureAwait(false);
+            if (context.Json)
+            {
+                JsonOutput.Write(context.Console.Out, json =>
+                {
+                    json.WriteStartArray();
+                    foreach (var secretName in names)
+                    {
+                        json.WriteStringValue(secretName);
+                    }
+
+                    json.WriteEndArray();
+                });
+            }
+            else
+            {
+                foreach (var secretName in names)
+                {
+                    await context.Console.Out.WriteLineAsync(secretName).ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Get(CommandRunner runner)
+    {
+        var name = Name();
+        var command = new Command("get", "Print a secret's value") { name };
+        runner.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            using var maap = context.CreateClient();
+            var secret = await maap.Secrets.GetAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync(secret).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Delete(CommandRunner runner)
+    {
+        var name = Name();
+        var command = new Command("delete", "Delete a secret") { name };
+        runner.SetAction(command, async (context, parse, cancellationToken) =>
+        {
+            using var maap = context.CreateClient();
+            await maap.Secrets.DeleteAsync(parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
+            await context.Console.Out.WriteLineAsync($"deleted secret {parse.GetValue(name)}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
