@@ -1,7 +1,7 @@
 using Maap.Dps.Emulator;
 using Microsoft.Extensions.Configuration;
 
-// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN]`
+// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN] [--queues SPEC]`
 // Settings can also come from environment variables prefixed MAAP_EMULATOR_ (MAAP_EMULATOR_USER, …) and
 // from Users:0:Name / Users:0:Token style keys for several users.
 var config = new ConfigurationBuilder()
@@ -13,6 +13,7 @@ var config = new ConfigurationBuilder()
         ["--user"] = "User",
         ["--token"] = "Token",
         ["--log"] = "Log",
+        ["--queues"] = "Queues",
     })
     .Build();
 
@@ -41,6 +42,18 @@ foreach (var section in config.GetSection("Users").GetChildren())
     if (section["Name"] is { Length: > 0 } name && section["Token"] is { Length: > 0 } t)
     {
         options.Users.Add(new EmulatorUser(name, t));
+    }
+}
+
+// --queues "maap-dps-sandbox:4:10,maap-dps-worker-8gb:4:0": name[:workers[:time limit in minutes, 0 = none]].
+if (config["Queues"] is { Length: > 0 } queueSpec)
+{
+    foreach (var entry in queueSpec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        var parts = entry.Split(':');
+        var workers = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
+        var minutes = parts.Length > 2 ? double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        options.Queues.Add(new QueueDefinition(parts[0], workers, minutes > 0 ? TimeSpan.FromMinutes(minutes) : null));
     }
 }
 
