@@ -200,7 +200,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     public async Task Metrics_carry_real_numbers_when_the_quirk_is_off()
     {
         await using var emu = await TestEmulator.StartAsync(o => o.ReproduceMetricsQuirk = false);
-        await emu.RegisterScriptAsync("mem", "python3 -c 'import time; b = bytearray(64*1024*1024); time.sleep(0.6)' || (head -c 50000000 /dev/zero | tail > /dev/null; sleep 0.6)");
+        await emu.RegisterScriptAsync("mem", "python3 -c 'import time; b = b\"x\" * (64*1024*1024); time.sleep(1)'");
         var id = await emu.SubmitAsync("job-mem:main", "maap-dps-worker-8gb");
         Assert.Equal("Succeeded", await emu.WaitForEndAsync(id));
         var metrics = XDocument.Parse(await emu.Anonymous.GetStringAsync($"api/dps/job/{id}/metrics")).Root!;
