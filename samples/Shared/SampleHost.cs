@@ -52,6 +52,11 @@ public sealed class SampleHost : IAsyncDisposable
     /// </summary>
     public async Task RegisterLocalAsync(AlgorithmRegistration registration, string sourceDirectory, string repositoryName)
     {
+        if (!IsEmulator)
+        {
+            throw new InvalidOperationException($"{registration.JobType} is a local build, which only the emulator can run: unset MAAP_API_HOST.");
+        }
+
         var repository = Path.Combine(Directory.CreateTempSubdirectory("maap-sample-").FullName, repositoryName);
         CopyDirectory(sourceDirectory, repository);
         await Client.Algorithms.RegisterAsync(registration.WithRepository(repository));

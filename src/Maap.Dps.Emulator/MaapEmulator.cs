@@ -110,6 +110,7 @@ public sealed class MaapEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var services = app.Services.GetRequiredService<EmulatorServices>();
+        runner.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Maap.Dps.Emulator.Jobs");
         PlatformEndpoints.Map(app);
         SecretEndpoints.Map(app);
         AlgorithmEndpoints.Map(app);

@@ -2,7 +2,7 @@ using Maap.Dps.Emulator;
 using Maap.Dps.Emulator.Hosting;
 using Microsoft.Extensions.Configuration;
 
-// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN]`
+// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN] [--queues SPEC]`
 // Settings can also come from environment variables prefixed MAAP_EMULATOR_ (MAAP_EMULATOR_USER, …) and
 // from Users:0:Name / Users:0:Token style keys for several users.
 var config = new ConfigurationBuilder()
@@ -14,6 +14,7 @@ var config = new ConfigurationBuilder()
         ["--user"] = "User",
         ["--token"] = "Token",
         ["--log"] = "Log",
+        ["--queues"] = "Queues",
     })
     .Build();
 
@@ -25,6 +26,14 @@ foreach (var section in config.GetSection("Users").GetChildren())
     if (section["Name"] is { Length: > 0 } name && section["Token"] is { Length: > 0 } t)
     {
         options.Users.Add(new EmulatorUser(name, t));
+    }
+}
+
+if (config["Queues"] is { Length: > 0 } queueSpec)
+{
+    foreach (var queue in EmulatorConsoleHost.ParseQueues(queueSpec))
+    {
+        options.Queues.Add(queue);
     }
 }
 

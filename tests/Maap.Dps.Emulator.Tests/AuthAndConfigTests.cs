@@ -85,6 +85,26 @@ public sealed class AuthAndConfigTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cpticket_and_api_key_authenticate_and_an_api_key_profile_is_null()
+    {
+        using var cp = new HttpRequestMessage(HttpMethod.Get, "api/dps/job/list");
+        cp.Headers.TryAddWithoutValidation("cpticket", _emu.Emulator.Token);
+        using var cpResponse = await _emu.Anonymous.SendAsync(cp);
+        Assert.Equal(HttpStatusCode.OK, cpResponse.StatusCode);
+
+        using var key = new HttpRequestMessage(HttpMethod.Get, "api/members/self");
+        key.Headers.TryAddWithoutValidation("X-MAAP-API-Key", _emu.Emulator.Token);
+        using var keyResponse = await _emu.Anonymous.SendAsync(key);
+        Assert.Equal(HttpStatusCode.OK, keyResponse.StatusCode);
+        Assert.Equal("null", await keyResponse.Content.ReadAsStringAsync());
+
+        using var dps = new HttpRequestMessage(HttpMethod.Get, "api/dps/job/list");
+        dps.Headers.TryAddWithoutValidation("dps-token", "anything");
+        using var dpsResponse = await _emu.Anonymous.SendAsync(dps);
+        Assert.Equal(HttpStatusCode.Unauthorized, dpsResponse.StatusCode);
+    }
+
+    [Fact]
     public async Task The_token_header_maap_py_sends_is_ignored()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/dps/job/list");

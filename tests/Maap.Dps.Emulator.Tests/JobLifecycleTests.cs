@@ -14,6 +14,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     {
         o.Queues.Add(new QueueDefinition("maap-dps-worker-8gb", 4, null));
         o.Queues.Add(new QueueDefinition("short-limit", 1, TimeSpan.FromSeconds(1)));
+        o.Queues.Add(new QueueDefinition("single", 1, null));
     });
 
     public async Task DisposeAsync() => await _emu.DisposeAsync();
@@ -92,9 +93,9 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Result_of_a_queued_job_is_500_FailedGetResult()
     {
-        await _emu.RegisterScriptAsync("blocker", "sleep 20", queue: "short-limit");
-        var first = await _emu.SubmitAsync("job-blocker:main", "short-limit");
-        var second = await _emu.SubmitAsync("job-blocker:main", "short-limit");
+        await _emu.RegisterScriptAsync("blocker", "sleep 20", queue: "single");
+        var first = await _emu.SubmitAsync("job-blocker:main", "single");
+        var second = await _emu.SubmitAsync("job-blocker:main", "single");
         await _emu.WaitForStatusAsync(first, s => s == "Running");
         Assert.Equal("Accepted", await _emu.StatusAsync(second));
         using var response = await _emu.Anonymous.GetAsync($"api/dps/job/{second}");
@@ -199,7 +200,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     public async Task Metrics_carry_real_numbers_when_the_quirk_is_off()
     {
         await using var emu = await TestEmulator.StartAsync(o => o.ReproduceMetricsQuirk = false);
-        await emu.RegisterScriptAsync("mem", "python3 -c 'import time; b = bytearray(64*1024*1024); time.sleep(0.6)' || (head -c 50000000 /dev/zero | tail > /dev/null; sleep 0.6)");
+        await emu.RegisterScriptAsync("mem", "python3 -c 'import time; b = b\"x\" * (64*1024*1024); time.sleep(1)'");
         var id = await emu.SubmitAsync("job-mem:main", "maap-dps-worker-8gb");
         Assert.Equal("Succeeded", await emu.WaitForEndAsync(id));
         var metrics = XDocument.Parse(await emu.Anonymous.GetStringAsync($"api/dps/job/{id}/metrics")).Root!;

@@ -62,7 +62,7 @@ public sealed class TypedClientTests : IAsyncLifetime
         await File.WriteAllTextAsync(input, "scene data\n");
         await RegisterAsync("typed_gdal", """
             set -e
-            sleep 0.5
+            sleep 1.5
             mkdir -p output
             { cat input/scene.txt; echo "size=$1"; } > output/result.txt
             """,
@@ -96,7 +96,7 @@ public sealed class TypedClientTests : IAsyncLifetime
         Assert.Equal("scene data\nsize=42\n", await _emu.Anonymous.GetStringAsync(output.HttpUrl + "/result.txt"));
 
         var metrics = await job.GetMetricsAsync();
-        Assert.True(metrics.JobDuration > TimeSpan.FromMilliseconds(400));
+        Assert.True(metrics.JobDuration > TimeSpan.FromSeconds(1));
         Assert.True(metrics.DirectorySize > 0);
         Assert.NotNull(metrics.CpuUsage);
         Assert.Null(metrics.MemoryUsage); // MAAP's Element-repr quirk, reproduced

@@ -11,11 +11,17 @@ internal static class EmulatorCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {EmulatorConsoleHost.DefaultUrls}; http://127.0.0.1:0 picks a free port)" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Database, key ring, job work dirs and outputs (default ./.maap-emulator)" };
         var user = new Option<string?>("--user") { Description = "The user name (default $USER)" };
+        var queues = new Option<string?>("--queues") { Description = "Queues as name[:workers[:minutes]],… (default maap-dps-sandbox:4:10,maap-dps-worker-8gb:4:0)" };
         var quiet = new Option<bool>("--quiet") { Description = "Do not log requests and jobs" };
-        var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, quiet };
+        var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, queues, quiet };
         runner.SetAction(start, async (context, parse, cancellationToken) =>
         {
             var options = EmulatorConsoleHost.CreateOptions(parse.GetValue(urls), parse.GetValue(dataDir), parse.GetValue(user), context.Token, consoleLogging: !parse.GetValue(quiet));
+            foreach (var queue in parse.GetValue(queues) is { } spec ? EmulatorConsoleHost.ParseQueues(spec) : [])
+            {
+                options.Queues.Add(queue);
+            }
+
             await EmulatorConsoleHost.RunAsync(options, context.Console.Out, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });

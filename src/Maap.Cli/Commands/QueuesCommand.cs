@@ -13,27 +13,7 @@ internal static class QueuesCommand
         {
             using var maap = context.CreateClient();
             var queues = await maap.Algorithms.ListQueuesAsync(cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Console.Out, json =>
-                {
-                    json.WriteStartArray();
-                    foreach (var queue in queues)
-                    {
-                        json.WriteStringValue(queue);
-                    }
-
-                    json.WriteEndArray();
-                });
-            }
-            else
-            {
-                foreach (var queue in queues)
-                {
-                    await context.Console.Out.WriteLineAsync(queue).ConfigureAwait(false);
-                }
-            }
-
+            JsonOutput.WriteNames(context, queues);
             return ExitCodes.Success;
         });
         return command;

@@ -39,27 +39,7 @@ internal static class SecretsCommand
         {
             using var maap = context.CreateClient();
             var names = await maap.Secrets.ListAsync(cancellationToken).ConfigureAwait(false);
-            if (context.Json)
-            {
-                JsonOutput.Write(context.Console.Out, json =>
-                {
-                    json.WriteStartArray();
-                    foreach (var secretName in names)
-                    {
-                        json.WriteStringValue(secretName);
-                    }
-
-                    json.WriteEndArray();
-                });
-            }
-            else
-            {
-                foreach (var secretName in names)
-                {
-                    await context.Console.Out.WriteLineAsync(secretName).ConfigureAwait(false);
-                }
-            }
-
+            JsonOutput.WriteNames(context, names);
             return ExitCodes.Success;
         });
         return command;

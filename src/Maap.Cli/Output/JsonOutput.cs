@@ -9,6 +9,30 @@ internal static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Prints names one per line, or as a JSON array of strings.</summary>
+    public static void WriteNames(CliContext context, IEnumerable<string> names)
+    {
+        if (context.Json)
+        {
+            Write(context.Console.Out, json =>
+            {
+                json.WriteStartArray();
+                foreach (var name in names)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+            });
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            context.Console.Out.WriteLine(name);
+        }
+    }
+
     public static void Write(TextWriter writer, Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();

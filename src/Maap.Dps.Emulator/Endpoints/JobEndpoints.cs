@@ -162,13 +162,12 @@ internal static class JobEndpoints
             job = null; // another user's job behaves as unknown
         }
 
-        if (job is not null && job.Status == JobState.Queued && !services.Store.TryPurgeQueued(id, user.Name))
+        var purged = false;
+        if (job is not null && job.Status == JobState.Queued)
         {
-            job = services.Store.GetJob(id); // a worker took it meanwhile
-        }
-        else if (job is not null && job.Status == JobState.Queued)
-        {
-            job = job with { Status = "purged" };
+            // Either the purge wins, or a worker took the job meanwhile and it is cancelled as a running one.
+            purged = services.Store.TryPurgeQueued(id, user.Name);
+            job = purged ? job : services.Store.GetJob(id);
         }
 
         if (job is null)
@@ -177,11 +176,11 @@ internal static class JobEndpoints
                 $"Failed to dismiss job {id}. Please try again or contact DPS administrator. Job with id {id} was not found."), 500);
         }
 
-        if (job.Status == JobState.Started)
+        if (!purged && job.Status == JobState.Started)
         {
             services.Scheduler.Revoke(id);
         }
-        else if (job.Status != "purged")
+        else if (!purged)
         {
             return Responses.MislabelledXml(WpsXml.ExceptionReport("FailedJobCancel", "Dismiss", $"Not allowed to cancel job with status {job.Status}"), 400);
         }

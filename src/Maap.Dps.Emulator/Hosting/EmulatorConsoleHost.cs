@@ -41,6 +41,27 @@ public static class EmulatorConsoleHost
         return options;
     }
 
+    /// <summary>
+    /// Parses a queue list like <c>maap-dps-sandbox:4:10,maap-dps-worker-8gb:4:0</c>:
+    /// <c>name[:workers[:time limit in minutes, 0 = none]]</c>, four workers and no limit by default.
+    /// </summary>
+    /// <param name="spec">The list.</param>
+    /// <returns>The queues.</returns>
+    public static IReadOnlyList<QueueDefinition> ParseQueues(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var queues = new List<QueueDefinition>();
+        foreach (var entry in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = entry.Split(':');
+            var workers = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
+            var minutes = parts.Length > 2 ? double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            queues.Add(new QueueDefinition(parts[0], workers, minutes > 0 ? TimeSpan.FromMinutes(minutes) : null));
+        }
+
+        return queues;
+    }
+
     /// <summary>Starts the emulator, prints how to reach it, and runs until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>.</summary>
     /// <param name="options">The options.</param>
     /// <param name="output">Where the banner goes.</param>

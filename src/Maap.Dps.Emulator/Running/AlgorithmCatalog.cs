@@ -93,7 +93,9 @@ internal sealed partial class AlgorithmCatalog
         }
 
         var parameters = ParseInputs(config["inputs"]);
-        var appDir = _paths.AppDirectory(name, version);
+        // Each registration gets its own copy, so re-registering never pulls files from under a running job
+        // (MAAP builds a new image; jobs already running keep the old one).
+        var appDir = Path.Combine(_paths.AppDirectory(name, version), "r" + nowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6]);
         CheckOut(repositoryUrl, appDir);
         var record = new AlgorithmRecord(
             name, version, owner,

@@ -23,6 +23,9 @@ internal sealed class JobRunner(
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Set once the host is built; a null logger until then.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     public async Task RunAsync(string id, QueueDefinition queue, RunningJob running)
     {
         var job = store.GetJob(id);
@@ -39,6 +42,7 @@ internal sealed class JobRunner(
 
         var workDir = paths.WorkDirectory(id);
         var outcome = new Outcome { Started = started };
+        JobLog.Started(Logger, id, job.JobType, job.Queue);
         try
         {
             Directory.CreateDirectory(workDir);
@@ -69,7 +73,7 @@ internal sealed class JobRunner(
         }
         catch (OperationCanceledException) when (running.Stopping.IsCancellationRequested)
         {
-            outcome.Interrupted = true;
+            // Revoked or stopping while localizing: handled below.
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
@@ -96,6 +100,11 @@ internal sealed class JobRunner(
         var workDir = paths.WorkDirectory(job.Id);
         var outcome = new Outcome { Started = DateTimeOffset.FromUnixTimeMilliseconds(job.StartedMs ?? nowMs) };
         outcome.Fail(traceback);
+        if (job.Status == JobState.Started)
+        {
+            JobLog.Interrupted(Logger, job.Id, job.JobType);
+        }
+
         FinishAsync(job, workDir, outcome).GetAwaiter().GetResult();
     }
 
@@ -317,6 +326,9 @@ internal sealed class JobRunner(
             ["exit_code"] = outcome.ExitCode,
         };
         store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, products.ToJsonString(), metrics.ToJsonString());
+        var wpsStatus = JobState.ToWps(outcome.Status);
+        var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
+        JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
     }
 
     private JsonObject PublishOutput(JobRecord job, string workDir, DateTimeOffset when)
@@ -439,7 +451,6 @@ internal sealed class JobRunner(
         public DateTimeOffset? Ended { get; set; }
         public int? ExitCode { get; set; }
         public bool TimedOut { get; set; }
-        public bool Interrupted { get; set; }
         public ProcessTreeSampler? Sampler { get; set; }
 
         public void Fail(string traceback)

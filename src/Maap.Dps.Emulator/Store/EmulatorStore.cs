@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -413,6 +412,4 @@ internal sealed class EmulatorStore : IDisposable
         cmd.CommandText = sql;
         cmd.ExecuteNonQuery();
     }
-
-    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
