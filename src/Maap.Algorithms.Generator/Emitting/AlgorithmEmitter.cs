@@ -318,68 +318,47 @@ internal static class AlgorithmEmitter
     {
         w.Line("/// <summary>Reads the inputs inside a running DPS job.</summary>");
         w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-        w.Line();
+        if (spec.Inputs.Count == 0)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+            w.Line("return new " + spec.FullyQualifiedName + "();");
+            w.Close();
+            w.Line();
+            return;
+        }
+
+        // One line per input: DpsInputReader does the lookup, defaults, nullability and file checks by metadata.
+        w.Line("var input = new " + Ns + "DpsInputReader(context, InputMetadata);");
+        w.Line("return new " + spec.FullyQualifiedName + "(");
         for (var i = 0; i < spec.Inputs.Count; i++)
         {
             var input = spec.Inputs[i];
-            var text = "text" + i.ToString(CultureInfo.InvariantCulture);
-            var value = "value" + i.ToString(CultureInfo.InvariantCulture);
-            var required = input.Required;
-            w.Line("var " + text + " = context.GetInput(" + Literal(input.WireName) + ", " + Ns + "MaapInputKind." + input.Kind + ", "
-                + input.PositionalIndex.ToString(CultureInfo.InvariantCulture) + ", " + Bool(required) + ");");
-            if (input.IsNullable)
-            {
-                w.Line("var " + value + " = " + text + " is null || " + text + ".Length == 0 ? (" + input.DeclaredTypeName + ")null : " + Parse(input, text) + ";");
-            }
-            else if (input.DefaultText is not null)
-            {
-                w.Line("var " + value + " = " + Parse(input, text + " ?? " + Literal(input.DefaultText)) + ";");
-            }
-            else
-            {
-                w.Line("var " + value + " = " + Parse(input, text + "!") + ";");
-            }
-
-            if (input.Kind == InputKind.File)
-            {
-                if (input.IsNullable)
-                {
-                    w.Open("if (" + text + " is not null && " + text + ".Length != 0)");
-                    w.Line("context.ResolveInputFile(" + Literal(input.WireName) + ", " + text + ");");
-                    w.Close();
-                }
-                else
-                {
-                    w.Line("context.ResolveInputFile(" + Literal(input.WireName) + ", " + text + " ?? " + Literal(input.DefaultText ?? string.Empty) + ");");
-                }
-            }
+            var type = input.DeclaredTypeName.TrimEnd('?');
+            var method = !input.IsNullable ? "Read" : input.IsReferenceType ? "ReadOptional" : "ReadNullable";
+            w.Line("    input." + method + "<" + type + ">(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Parser(input) + ")"
+                + (i + 1 < spec.Inputs.Count ? "," : ");"));
         }
 
-        w.Line();
-        w.Line("return new " + spec.FullyQualifiedName + "(" + string.Join(", ", spec.Inputs.Select((_, i) => "value" + i.ToString(CultureInfo.InvariantCulture))) + ");");
         w.Close();
         w.Line();
     }
 
-    private static string Parse(InputSpec input, string text)
+    /// <summary>A <c>Func&lt;string, string, T&gt;</c> that parses the input's text (second argument: the input name).</summary>
+    private static string Parser(InputSpec input)
     {
-        if (input.Collection == CollectionKind.None)
+        var scalar = ScalarParser(input);
+        return input.Collection switch
         {
-            return ParseScalar(input, text);
-        }
-
-        var array = "global::System.Array.ConvertAll(" + Values + "SplitArray(" + text + ", " + Literal(input.WireName) + "), static item => " + ParseScalar(input, "item") + ")";
-        return input.Collection == CollectionKind.List
-            ? "new global::System.Collections.Generic.List<" + input.ElementTypeName + ">(" + array + ")"
-            : array;
+            CollectionKind.None => scalar,
+            CollectionKind.List => "static (text, name) => " + Values + "ParseList<" + input.ElementTypeName + ">(text, name, " + scalar + ")",
+            _ => "static (text, name) => " + Values + "ParseArray<" + input.ElementTypeName + ">(text, name, " + scalar + ")",
+        };
     }
 
-    private static string ParseScalar(InputSpec input, string text) => input.Scalar switch
+    private static string ScalarParser(InputSpec input) => input.Scalar switch
     {
-        ScalarKind.String => text,
-        ScalarKind.Enum => Values + "ParseEnum<" + input.ElementTypeName + ">(" + text + ", " + Literal(input.WireName) + ")",
-        _ => Values + "Parse" + input.Scalar + "(" + text + ", " + Literal(input.WireName) + ")",
+        ScalarKind.Enum => Values + "ParseEnum<" + input.ElementTypeName + ">",
+        _ => Values + "Parse" + input.Scalar,
     };
 
     private static void EmitFileAccessors(SourceWriter w, AlgorithmSpec spec)

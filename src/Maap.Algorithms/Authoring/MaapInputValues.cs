@@ -147,6 +147,33 @@ public static class MaapInputValues
         }
     }
 
+    /// <summary>Parses a received JSON array into an array, each element with <paramref name="parse"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="text">The array text.</param>
+    /// <param name="inputName">The input, for the exception.</param>
+    /// <param name="parse">Parses one element.</param>
+    /// <returns>The elements.</returns>
+    public static T[] ParseArray<T>(string text, string inputName, Func<string, string, T> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var items = SplitArray(text, inputName);
+        var result = new T[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            result[i] = parse(items[i], inputName);
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses a received JSON array into a list, each element with <paramref name="parse"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="text">The array text.</param>
+    /// <param name="inputName">The input, for the exception.</param>
+    /// <param name="parse">Parses one element.</param>
+    /// <returns>The elements.</returns>
+    public static List<T> ParseList<T>(string text, string inputName, Func<string, string, T> parse) => new(ParseArray(text, inputName, parse));
+
     /// <summary>Parses a received value.</summary><param name="text">The text.</param><param name="inputName">The input, for the exception.</param><returns>The value.</returns>
     public static bool ParseBoolean(string text, string inputName) =>
         bool.TryParse(text, out var v) ? v : throw Unparseable(inputName, "a boolean (true or false)");

@@ -210,67 +210,34 @@ namespace Science
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.EveryKind FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            global::System.ArgumentNullException.ThrowIfNull(context);
-
-            var text0 = context.GetInput("input_file", global::Maap.Algorithms.MaapInputKind.File, -1, true);
-            var value0 = global::Maap.Algorithms.MaapInputValues.ParseUri(text0!, "input_file");
-            context.ResolveInputFile("input_file", text0 ?? "");
-            var text1 = context.GetInput("mask", global::Maap.Algorithms.MaapInputKind.File, -1, false);
-            var value1 = text1 is null || text1.Length == 0 ? (string?)null : text1;
-            if (text1 is not null && text1.Length != 0)
-            {
-                context.ResolveInputFile("mask", text1);
-            }
-            var text2 = context.GetInput("outsize", global::Maap.Algorithms.MaapInputKind.Config, -1, true);
-            var value2 = global::Maap.Algorithms.MaapInputValues.ParseInt32(text2!, "outsize");
-            var text3 = context.GetInput("scale", global::Maap.Algorithms.MaapInputKind.Config, -1, false);
-            var value3 = text3 is null || text3.Length == 0 ? (double?)null : global::Maap.Algorithms.MaapInputValues.ParseDouble(text3, "scale");
-            var text4 = context.GetInput("output_file_name", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
-            var value4 = text4!;
-            var text5 = context.GetInput("compression_mode", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
-            var value5 = global::Maap.Algorithms.MaapInputValues.ParseEnum<global::Science.Compression>(text5 ?? "Deflate", "compression_mode");
-            var text6 = context.GetInput("label", global::Maap.Algorithms.MaapInputKind.Positional, 2, false);
-            var value6 = text6 ?? "run";
-            var text7 = context.GetInput("factor", global::Maap.Algorithms.MaapInputKind.Positional, 3, false);
-            var value7 = global::Maap.Algorithms.MaapInputValues.ParseDecimal(text7 ?? "1.5", "factor");
-            var text8 = context.GetInput("hemisphere", global::Maap.Algorithms.MaapInputKind.Positional, 4, false);
-            var value8 = text8 ?? "north";
-            var text9 = context.GetInput("seed", global::Maap.Algorithms.MaapInputKind.Positional, 5, false);
-            var value9 = global::Maap.Algorithms.MaapInputValues.ParseInt64(text9 ?? "42", "seed");
-            var text10 = context.GetInput("homepage", global::Maap.Algorithms.MaapInputKind.Positional, 6, false);
-            var value10 = text10 is null || text10.Length == 0 ? (string?)null : text10;
-            var text11 = context.GetInput("verbose", global::Maap.Algorithms.MaapInputKind.Positional, 7, false);
-            var value11 = global::Maap.Algorithms.MaapInputValues.ParseBoolean(text11 ?? "true", "verbose");
-            var text12 = context.GetInput("s8", global::Maap.Algorithms.MaapInputKind.Positional, 8, false);
-            var value12 = global::Maap.Algorithms.MaapInputValues.ParseSByte(text12 ?? "-1", "s8");
-            var text13 = context.GetInput("u8", global::Maap.Algorithms.MaapInputKind.Positional, 9, false);
-            var value13 = global::Maap.Algorithms.MaapInputValues.ParseByte(text13 ?? "1", "u8");
-            var text14 = context.GetInput("s16", global::Maap.Algorithms.MaapInputKind.Positional, 10, false);
-            var value14 = global::Maap.Algorithms.MaapInputValues.ParseInt16(text14 ?? "-2", "s16");
-            var text15 = context.GetInput("u16", global::Maap.Algorithms.MaapInputKind.Positional, 11, false);
-            var value15 = global::Maap.Algorithms.MaapInputValues.ParseUInt16(text15 ?? "2", "u16");
-            var text16 = context.GetInput("u32", global::Maap.Algorithms.MaapInputKind.Positional, 12, false);
-            var value16 = global::Maap.Algorithms.MaapInputValues.ParseUInt32(text16 ?? "3", "u32");
-            var text17 = context.GetInput("u64", global::Maap.Algorithms.MaapInputKind.Positional, 13, false);
-            var value17 = global::Maap.Algorithms.MaapInputValues.ParseUInt64(text17 ?? "4", "u64");
-            var text18 = context.GetInput("ratio", global::Maap.Algorithms.MaapInputKind.Positional, 14, false);
-            var value18 = global::Maap.Algorithms.MaapInputValues.ParseSingle(text18 ?? "0.1", "ratio");
-            var text19 = context.GetInput("since", global::Maap.Algorithms.MaapInputKind.Positional, 15, false);
-            var value19 = text19 is null || text19.Length == 0 ? (global::System.DateTime?)null : global::Maap.Algorithms.MaapInputValues.ParseDateTime(text19, "since");
-            var text20 = context.GetInput("until", global::Maap.Algorithms.MaapInputKind.Positional, 16, false);
-            var value20 = text20 is null || text20.Length == 0 ? (global::System.DateTimeOffset?)null : global::Maap.Algorithms.MaapInputValues.ParseDateTimeOffset(text20, "until");
-            var text21 = context.GetInput("day", global::Maap.Algorithms.MaapInputKind.Positional, 17, false);
-            var value21 = text21 is null || text21.Length == 0 ? (global::System.DateOnly?)null : global::Maap.Algorithms.MaapInputValues.ParseDateOnly(text21, "day");
-            var text22 = context.GetInput("timeout", global::Maap.Algorithms.MaapInputKind.Positional, 18, false);
-            var value22 = text22 is null || text22.Length == 0 ? (global::System.TimeSpan?)null : global::Maap.Algorithms.MaapInputValues.ParseTimeSpan(text22, "timeout");
-            var text23 = context.GetInput("bands", global::Maap.Algorithms.MaapInputKind.Positional, 19, false);
-            var value23 = text23 is null || text23.Length == 0 ? (int[]?)null : global::System.Array.ConvertAll(global::Maap.Algorithms.MaapInputValues.SplitArray(text23, "bands"), static item => global::Maap.Algorithms.MaapInputValues.ParseInt32(item, "bands"));
-            var text24 = context.GetInput("tags", global::Maap.Algorithms.MaapInputKind.Positional, 20, false);
-            var value24 = text24 is null || text24.Length == 0 ? (global::System.Collections.Generic.List<string>?)null : new global::System.Collections.Generic.List<string>(global::System.Array.ConvertAll(global::Maap.Algorithms.MaapInputValues.SplitArray(text24, "tags"), static item => item));
-            var text25 = context.GetInput("modes", global::Maap.Algorithms.MaapInputKind.Positional, 21, false);
-            var value25 = text25 is null || text25.Length == 0 ? (global::System.Collections.Generic.IReadOnlyList<global::Science.Compression>?)null : global::System.Array.ConvertAll(global::Maap.Algorithms.MaapInputValues.SplitArray(text25, "modes"), static item => global::Maap.Algorithms.MaapInputValues.ParseEnum<global::Science.Compression>(item, "modes"));
-
-            return new global::Science.EveryKind(value0, value1, value2, value3, value4, value5, value6, value7, value8, value9, value10, value11, value12, value13, value14, value15, value16, value17, value18, value19, value20, value21, value22, value23, value24, value25);
+            var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+            return new global::Science.EveryKind(
+                input.Read<global::System.Uri>(0, global::Maap.Algorithms.MaapInputValues.ParseUri),
+                input.ReadOptional<string>(1, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<int>(2, global::Maap.Algorithms.MaapInputValues.ParseInt32),
+                input.ReadNullable<double>(3, global::Maap.Algorithms.MaapInputValues.ParseDouble),
+                input.Read<string>(4, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<global::Science.Compression>(5, global::Maap.Algorithms.MaapInputValues.ParseEnum<global::Science.Compression>),
+                input.Read<string>(6, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<decimal>(7, global::Maap.Algorithms.MaapInputValues.ParseDecimal),
+                input.Read<string>(8, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<long>(9, global::Maap.Algorithms.MaapInputValues.ParseInt64),
+                input.ReadOptional<string>(10, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<bool>(11, global::Maap.Algorithms.MaapInputValues.ParseBoolean),
+                input.Read<sbyte>(12, global::Maap.Algorithms.MaapInputValues.ParseSByte),
+                input.Read<byte>(13, global::Maap.Algorithms.MaapInputValues.ParseByte),
+                input.Read<short>(14, global::Maap.Algorithms.MaapInputValues.ParseInt16),
+                input.Read<ushort>(15, global::Maap.Algorithms.MaapInputValues.ParseUInt16),
+                input.Read<uint>(16, global::Maap.Algorithms.MaapInputValues.ParseUInt32),
+                input.Read<ulong>(17, global::Maap.Algorithms.MaapInputValues.ParseUInt64),
+                input.Read<float>(18, global::Maap.Algorithms.MaapInputValues.ParseSingle),
+                input.ReadNullable<global::System.DateTime>(19, global::Maap.Algorithms.MaapInputValues.ParseDateTime),
+                input.ReadNullable<global::System.DateTimeOffset>(20, global::Maap.Algorithms.MaapInputValues.ParseDateTimeOffset),
+                input.ReadNullable<global::System.DateOnly>(21, global::Maap.Algorithms.MaapInputValues.ParseDateOnly),
+                input.ReadNullable<global::System.TimeSpan>(22, global::Maap.Algorithms.MaapInputValues.ParseTimeSpan),
+                input.ReadOptional<int[]>(23, static (text, name) => global::Maap.Algorithms.MaapInputValues.ParseArray<int>(text, name, global::Maap.Algorithms.MaapInputValues.ParseInt32)),
+                input.ReadOptional<global::System.Collections.Generic.List<string>>(24, static (text, name) => global::Maap.Algorithms.MaapInputValues.ParseList<string>(text, name, global::Maap.Algorithms.MaapInputValues.ParseString)),
+                input.ReadOptional<global::System.Collections.Generic.IReadOnlyList<global::Science.Compression>>(25, static (text, name) => global::Maap.Algorithms.MaapInputValues.ParseArray<global::Science.Compression>(text, name, global::Maap.Algorithms.MaapInputValues.ParseEnum<global::Science.Compression>)));
         }
 
         /// <summary>The URL and local path of file input <c>input_file</c>.</summary>

@@ -68,13 +68,9 @@ partial record RunDpsTest
     /// <summary>Reads the inputs inside a running DPS job.</summary>
     public static global::RunDpsTest FromContext(global::Maap.Algorithms.DpsJobContext context)
     {
-        global::System.ArgumentNullException.ThrowIfNull(context);
-
-        var text0 = context.GetInput("input_file", global::Maap.Algorithms.MaapInputKind.File, -1, true);
-        var value0 = global::Maap.Algorithms.MaapInputValues.ParseUri(text0!, "input_file");
-        context.ResolveInputFile("input_file", text0 ?? "");
-
-        return new global::RunDpsTest(value0);
+        var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+        return new global::RunDpsTest(
+            input.Read<global::System.Uri>(0, global::Maap.Algorithms.MaapInputValues.ParseUri));
     }
 
     /// <summary>The URL and local path of file input <c>input_file</c>.</summary>

@@ -66,12 +66,9 @@ namespace Science
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.Hidden FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            global::System.ArgumentNullException.ThrowIfNull(context);
-
-            var text0 = context.GetInput("dry_run", global::Maap.Algorithms.MaapInputKind.Config, -1, false);
-            var value0 = global::Maap.Algorithms.MaapInputValues.ParseBoolean(text0 ?? "false", "dry_run");
-
-            return new global::Science.Hidden(value0);
+            var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+            return new global::Science.Hidden(
+                input.Read<bool>(0, global::Maap.Algorithms.MaapInputValues.ParseBoolean));
         }
 
         /// <summary>A DPS job of <c>internal_algo:main</c>.</summary>

@@ -76,14 +76,10 @@ namespace Science.Biomass
                 /// <summary>Reads the inputs inside a running DPS job.</summary>
                 public static global::Science.Biomass.Algorithms.Gedi.Subset FromContext(global::Maap.Algorithms.DpsJobContext context)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(context);
-
-                    var text0 = context.GetInput("aoi", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
-                    var value0 = text0!;
-                    var text1 = context.GetInput("limit", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
-                    var value1 = global::Maap.Algorithms.MaapInputValues.ParseInt32(text1 ?? "100", "limit");
-
-                    return new global::Science.Biomass.Algorithms.Gedi.Subset(value0, value1);
+                    var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+                    return new global::Science.Biomass.Algorithms.Gedi.Subset(
+                        input.Read<string>(0, global::Maap.Algorithms.MaapInputValues.ParseString),
+                        input.Read<int>(1, global::Maap.Algorithms.MaapInputValues.ParseInt32));
                 }
 
                 /// <summary>A DPS job of <c>gedi-subset:0.12.0</c>.</summary>

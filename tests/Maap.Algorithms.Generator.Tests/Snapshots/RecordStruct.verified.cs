@@ -67,14 +67,10 @@ namespace Science
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.Point FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            global::System.ArgumentNullException.ThrowIfNull(context);
-
-            var text0 = context.GetInput("x", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
-            var value0 = global::Maap.Algorithms.MaapInputValues.ParseDouble(text0!, "x");
-            var text1 = context.GetInput("y", global::Maap.Algorithms.MaapInputKind.Positional, 1, true);
-            var value1 = global::Maap.Algorithms.MaapInputValues.ParseDouble(text1!, "y");
-
-            return new global::Science.Point(value0, value1);
+            var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+            return new global::Science.Point(
+                input.Read<double>(0, global::Maap.Algorithms.MaapInputValues.ParseDouble),
+                input.Read<double>(1, global::Maap.Algorithms.MaapInputValues.ParseDouble));
         }
 
         /// <summary>A DPS job of <c>struct-algo:1</c>.</summary>

@@ -100,17 +100,11 @@ namespace Science
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.GdalWrapper FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            global::System.ArgumentNullException.ThrowIfNull(context);
-
-            var text0 = context.GetInput("input_file", global::Maap.Algorithms.MaapInputKind.File, -1, false);
-            var value0 = text0 ?? "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif";
-            context.ResolveInputFile("input_file", text0 ?? "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif");
-            var text1 = context.GetInput("output_filename", global::Maap.Algorithms.MaapInputKind.Positional, 0, false);
-            var value1 = text1 ?? "output.tif";
-            var text2 = context.GetInput("outsize", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
-            var value2 = global::Maap.Algorithms.MaapInputValues.ParseInt32(text2 ?? "10", "outsize");
-
-            return new global::Science.GdalWrapper(value0, value1, value2);
+            var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+            return new global::Science.GdalWrapper(
+                input.Read<string>(0, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<string>(1, global::Maap.Algorithms.MaapInputValues.ParseString),
+                input.Read<int>(2, global::Maap.Algorithms.MaapInputValues.ParseInt32));
         }
 
         /// <summary>The URL and local path of file input <c>input_file</c>.</summary>

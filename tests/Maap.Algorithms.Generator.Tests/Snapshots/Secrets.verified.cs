@@ -75,14 +75,10 @@ namespace Science
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.GeeExport FromContext(global::Maap.Algorithms.DpsJobContext context)
         {
-            global::System.ArgumentNullException.ThrowIfNull(context);
-
-            var text0 = context.GetInput("api_key_secret", global::Maap.Algorithms.MaapInputKind.Positional, 0, true);
-            var value0 = global::Maap.Algorithms.MaapInputValues.ParseSecretName(text0!, "api_key_secret");
-            var text1 = context.GetInput("optional_secret", global::Maap.Algorithms.MaapInputKind.Positional, 1, false);
-            var value1 = text1 is null || text1.Length == 0 ? (global::Maap.Algorithms.SecretName?)null : global::Maap.Algorithms.MaapInputValues.ParseSecretName(text1, "optional_secret");
-
-            return new global::Science.GeeExport(value0, value1);
+            var input = new global::Maap.Algorithms.DpsInputReader(context, InputMetadata);
+            return new global::Science.GeeExport(
+                input.Read<global::Maap.Algorithms.SecretName>(0, global::Maap.Algorithms.MaapInputValues.ParseSecretName),
+                input.ReadOptional<global::Maap.Algorithms.SecretName>(1, global::Maap.Algorithms.MaapInputValues.ParseSecretName));
         }
 
         /// <summary>Fetches secret <c>GEE_TOKEN</c> as the job's user, once per process. Google Earth Engine token.</summary>
