@@ -107,9 +107,7 @@ internal static class AlgorithmEmitter
             if (input.IsReferenceType && !input.IsNullable)
             {
                 Separate(w, ref first);
-                w.Open("if (" + member + " is null)");
-                w.Line("throw new global::System.ArgumentException(" + Literal("Input '" + input.WireName + "' (" + input.ParameterName + ") is required.") + ", " + Literal(input.ParameterName) + ");");
-                w.Close();
+                w.Line(Ns + "MaapAlgorithmSupport.Require(" + member + ", " + Literal(input.WireName) + ", " + Literal(input.ParameterName) + ");");
             }
 
             foreach (var rule in input.Rules)
@@ -188,17 +186,14 @@ internal static class AlgorithmEmitter
         {
             var member = "algorithm." + Id(input.ParameterName);
             var add = "request.WithInput(" + Literal(input.WireName) + ", ";
+            // Null optional inputs are left out; one line each keeps the generated text small.
             if (input.IsNullable && !input.IsReferenceType)
             {
-                w.Open("if (" + member + ".HasValue)");
-                w.Line(add + Format(input, member + ".Value") + ");");
-                w.Close();
+                w.Line("if (" + member + ".HasValue) " + add + Format(input, member + ".Value") + ");");
             }
             else if (input.IsNullable)
             {
-                w.Open("if (" + member + " is not null)");
-                w.Line(add + Format(input, member) + ");");
-                w.Close();
+                w.Line("if (" + member + " is not null) " + add + Format(input, member) + ");");
             }
             else
             {

@@ -9,6 +9,18 @@ namespace Maap.Algorithms;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MaapAlgorithmSupport
 {
+    /// <summary>Throws <see cref="ArgumentException"/> naming the input when a required value is null.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="inputName">The registered input name.</param>
+    /// <param name="parameterName">The record parameter.</param>
+    public static void Require(object? value, string inputName, string parameterName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"Input '{inputName}' ({parameterName}) is required.", parameterName);
+        }
+    }
+
     /// <summary>Builds and validates the request for an algorithm whose inputs are already validated.</summary>
     /// <typeparam name="TAlgorithm">The algorithm record.</typeparam>
     /// <param name="algorithm">The input values.</param>

@@ -55,30 +55,21 @@ namespace Science
         /// <summary>Checks every input against its value rules.</summary>
         public void Validate()
         {
-            if (this.InputFile is null)
-            {
-                throw new global::System.ArgumentException("Input 'input_file' (InputFile) is required.", "InputFile");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.InputFile, "input_file", "InputFile");
 
             if ((double)this.Outsize < 1D || (double)this.Outsize > 100D)
             {
                 throw new global::System.ArgumentException("Input 'outsize' (Outsize) breaks [Range(1, 100)]: it must be at least 1 and at most 100.", "Outsize");
             }
 
-            if (this.OutputFileName is null)
-            {
-                throw new global::System.ArgumentException("Input 'output_file_name' (OutputFileName) is required.", "OutputFileName");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.OutputFileName, "output_file_name", "OutputFileName");
 
             if (this.OutputFileName is not null && (!global::System.Text.RegularExpressions.Regex.IsMatch(this.OutputFileName, "^(?:[a-z]+\\.tif)\\z")))
             {
                 throw new global::System.ArgumentException("Input 'output_file_name' (OutputFileName) breaks [RegularExpression(\"[a-z]+\\\\.tif\")]: it must match the regular expression [a-z]+\\.tif.", "OutputFileName");
             }
 
-            if (this.Label is null)
-            {
-                throw new global::System.ArgumentException("Input 'label' (Label) is required.", "Label");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.Label, "label", "Label");
 
             if (this.Label is not null && (this.Label.Length < 2 || this.Label.Length > 10))
             {
@@ -90,10 +81,7 @@ namespace Science
                 throw new global::System.ArgumentException("Input 'factor' (Factor) breaks [Range(0.5, 2.5, MinimumIsExclusive = true)]: it must be greater than 0.5 and at most 2.5.", "Factor");
             }
 
-            if (this.Hemisphere is null)
-            {
-                throw new global::System.ArgumentException("Input 'hemisphere' (Hemisphere) is required.", "Hemisphere");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.Hemisphere, "hemisphere", "Hemisphere");
 
             if (this.Hemisphere is not null && (!(global::System.Object.Equals(this.Hemisphere, "north") || global::System.Object.Equals(this.Hemisphere, "south"))))
             {
@@ -128,25 +116,16 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(request);
 
             request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
-            if (algorithm.MaskUrl is not null)
-            {
-                request.WithInput("mask", algorithm.MaskUrl);
-            }
+            if (algorithm.MaskUrl is not null) request.WithInput("mask", algorithm.MaskUrl);
             request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
-            if (algorithm.Scale.HasValue)
-            {
-                request.WithInput("scale", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Scale.Value));
-            }
+            if (algorithm.Scale.HasValue) request.WithInput("scale", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Scale.Value));
             request.WithInput("output_file_name", algorithm.OutputFileName);
             request.WithInput("compression_mode", global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(algorithm.Compression));
             request.WithInput("label", algorithm.Label);
             request.WithInput("factor", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Factor));
             request.WithInput("hemisphere", algorithm.Hemisphere);
             request.WithInput("seed", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Seed));
-            if (algorithm.Homepage is not null)
-            {
-                request.WithInput("homepage", algorithm.Homepage);
-            }
+            if (algorithm.Homepage is not null) request.WithInput("homepage", algorithm.Homepage);
             request.WithInput("verbose", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Verbose));
             request.WithInput("s8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S8));
             request.WithInput("u8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U8));
@@ -155,34 +134,13 @@ namespace Science
             request.WithInput("u32", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U32));
             request.WithInput("u64", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U64));
             request.WithInput("ratio", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Ratio));
-            if (algorithm.Since.HasValue)
-            {
-                request.WithInput("since", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Since.Value));
-            }
-            if (algorithm.Until.HasValue)
-            {
-                request.WithInput("until", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Until.Value));
-            }
-            if (algorithm.Day.HasValue)
-            {
-                request.WithInput("day", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Day.Value));
-            }
-            if (algorithm.Timeout.HasValue)
-            {
-                request.WithInput("timeout", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Timeout.Value));
-            }
-            if (algorithm.Bands is not null)
-            {
-                request.WithInput("bands", global::Maap.Algorithms.MaapInputValues.FormatArray<int>(algorithm.Bands, static item => global::Maap.Algorithms.MaapInputValues.Format(item), false));
-            }
-            if (algorithm.Tags is not null)
-            {
-                request.WithInput("tags", global::Maap.Algorithms.MaapInputValues.FormatArray<string>(algorithm.Tags, static item => item, true));
-            }
-            if (algorithm.Modes is not null)
-            {
-                request.WithInput("modes", global::Maap.Algorithms.MaapInputValues.FormatArray<global::Science.Compression>(algorithm.Modes, static item => global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(item), true));
-            }
+            if (algorithm.Since.HasValue) request.WithInput("since", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Since.Value));
+            if (algorithm.Until.HasValue) request.WithInput("until", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Until.Value));
+            if (algorithm.Day.HasValue) request.WithInput("day", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Day.Value));
+            if (algorithm.Timeout.HasValue) request.WithInput("timeout", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Timeout.Value));
+            if (algorithm.Bands is not null) request.WithInput("bands", global::Maap.Algorithms.MaapInputValues.FormatArray<int>(algorithm.Bands, static item => global::Maap.Algorithms.MaapInputValues.Format(item), false));
+            if (algorithm.Tags is not null) request.WithInput("tags", global::Maap.Algorithms.MaapInputValues.FormatArray<string>(algorithm.Tags, static item => item, true));
+            if (algorithm.Modes is not null) request.WithInput("modes", global::Maap.Algorithms.MaapInputValues.FormatArray<global::Science.Compression>(algorithm.Modes, static item => global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(item), true));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

@@ -28,10 +28,7 @@ partial record RunDpsTest
     /// <summary>Checks every input against its value rules.</summary>
     public void Validate()
     {
-        if (this.InputFile is null)
-        {
-            throw new global::System.ArgumentException("Input 'input_file' (InputFile) is required.", "InputFile");
-        }
+        global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.InputFile, "input_file", "InputFile");
     }
 
     /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>

@@ -35,10 +35,7 @@ namespace Science.Biomass
                 /// <summary>Checks every input against its value rules.</summary>
                 public void Validate()
                 {
-                    if (this.Aoi is null)
-                    {
-                        throw new global::System.ArgumentException("Input 'aoi' (Aoi) is required.", "Aoi");
-                    }
+                    global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.Aoi, "aoi", "Aoi");
                 }
 
                 /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>

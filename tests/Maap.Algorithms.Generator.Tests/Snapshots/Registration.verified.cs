@@ -32,15 +32,9 @@ namespace Science
         /// <summary>Checks every input against its value rules.</summary>
         public void Validate()
         {
-            if (this.InputFile is null)
-            {
-                throw new global::System.ArgumentException("Input 'input_file' (InputFile) is required.", "InputFile");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.InputFile, "input_file", "InputFile");
 
-            if (this.OutputFilename is null)
-            {
-                throw new global::System.ArgumentException("Input 'output_filename' (OutputFilename) is required.", "OutputFilename");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.OutputFilename, "output_filename", "OutputFilename");
         }
 
         /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>

@@ -31,10 +31,7 @@ namespace Science
         /// <summary>Checks every input against its value rules.</summary>
         public void Validate()
         {
-            if (this.ApiKeySecret is null)
-            {
-                throw new global::System.ArgumentException("Input 'api_key_secret' (ApiKeySecret) is required.", "ApiKeySecret");
-            }
+            global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.ApiKeySecret, "api_key_secret", "ApiKeySecret");
         }
 
         /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>
@@ -44,10 +41,7 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(request);
 
             request.WithInput("api_key_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.ApiKeySecret));
-            if (algorithm.OptionalSecret is not null)
-            {
-                request.WithInput("optional_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.OptionalSecret));
-            }
+            if (algorithm.OptionalSecret is not null) request.WithInput("optional_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.OptionalSecret));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>
