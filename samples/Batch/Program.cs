@@ -51,7 +51,7 @@ try
 
     foreach (var (n, (id, _)) in outcomes.Where(o => o.Value.Status != JobStatus.Succeeded).OrderBy(o => o.Key))
     {
-        var traceback = (await maap.Jobs.GetResultAsync(id)).Traceback ?? string.Empty;
+        var traceback = (await maap.Jobs.GetResultAsync(id)).Traceback ?? "(no traceback)";
         Console.WriteLine($"  failed {n}: {traceback.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim()}");
     }
 

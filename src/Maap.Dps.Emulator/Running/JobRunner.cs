@@ -264,7 +264,7 @@ internal sealed class JobRunner(
         var tail = LastLines(Path.Combine(workDir, "_stderr.txt"), 10);
         var traceback = outcome.TimedOut
             ? $"{tail}SoftTimeLimitExceeded: the job ran longer than the {queue.Name} time limit of {(long)queue.TimeLimit!.Value.TotalSeconds} s and was killed (exit code 143)."
-            : tail.Length > 0 ? tail.TrimEnd('\n') : $"The job's command exited with code {exitCode} and wrote nothing to stderr.";
+            : !string.IsNullOrWhiteSpace(tail) ? tail.TrimEnd('\n') : $"The job's command exited with code {exitCode} and wrote nothing to stderr.";
         outcome.Fail(traceback);
     }
 
