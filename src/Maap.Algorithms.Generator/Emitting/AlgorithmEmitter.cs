@@ -11,6 +11,8 @@ internal static class AlgorithmEmitter
     public const string GeneratorVersion = "1.0.0";
     private const string Ns = "global::Maap.Algorithms.";
     private const string Values = Ns + "MaapInputValues.";
+    private static readonly char[] XmlSpecial = { '&', '<', '>' };
+    private static readonly string[] ScalarParsers = BuildScalarParsers();
 
     /// <remarks>
     /// Generated members carry one-line summaries only: enough for IntelliSense and CS1591, while keeping the
@@ -83,8 +85,8 @@ internal static class AlgorithmEmitter
         w.Line("{");
         foreach (var input in spec.Inputs)
         {
-            w.Line("    new " + Ns + "MaapInputMetadata(" + Literal(input.WireName) + ", " + Literal(input.ParameterName) + ", " + Ns + "MaapInputKind." + input.Kind
-                + ", " + Literal(DataType(input)) + ", " + Bool(input.Required) + ", " + LiteralOrNull(input.DefaultText) + ", " + LiteralOrNull(input.Description) + "),");
+            w.Start().Append("    new " + Ns + "MaapInputMetadata(").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).Append(", " + Ns + "MaapInputKind.").Append(KindName(input.Kind))
+                .Append(", \"").Append(DataType(input)).Append("\", ").Append(Bool(input.Required)).Append(", ").Append(LiteralOrNull(input.DefaultText)).Append(", ").Append(LiteralOrNull(input.Description)).End("),");
         }
 
         w.Line("});");
@@ -107,7 +109,7 @@ internal static class AlgorithmEmitter
             if (input.IsReferenceType && !input.IsNullable)
             {
                 Separate(w, ref first);
-                w.Line(Ns + "MaapAlgorithmSupport.Require(" + member + ", " + Literal(input.WireName) + ", " + Literal(input.ParameterName) + ");");
+                w.Start().Append(Ns + "MaapAlgorithmSupport.Require(").Append(member).Append(", ").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).End(");");
             }
 
             foreach (var rule in input.Rules)
@@ -185,20 +187,19 @@ internal static class AlgorithmEmitter
         foreach (var input in spec.Inputs)
         {
             var member = "algorithm." + Id(input.ParameterName);
-            var add = "request.WithInput(" + Literal(input.WireName) + ", ";
             // Null optional inputs are left out; one line each keeps the generated text small.
+            w.Start();
             if (input.IsNullable && !input.IsReferenceType)
             {
-                w.Line("if (" + member + ".HasValue) " + add + Format(input, member + ".Value") + ");");
+                w.Append("if (").Append(member).Append(".HasValue) ");
+                member += ".Value";
             }
             else if (input.IsNullable)
             {
-                w.Line("if (" + member + " is not null) " + add + Format(input, member) + ");");
+                w.Append("if (").Append(member).Append(" is not null) ");
             }
-            else
-            {
-                w.Line(add + Format(input, member) + ");");
-            }
+
+            w.Append("request.WithInput(").Append(Literal(input.WireName)).Append(", ").Append(Format(input, member)).End(");");
         }
 
         w.Close();
@@ -330,8 +331,8 @@ internal static class AlgorithmEmitter
             var input = spec.Inputs[i];
             var type = input.DeclaredTypeName.TrimEnd('?');
             var method = !input.IsNullable ? "Read" : input.IsReferenceType ? "ReadOptional" : "ReadNullable";
-            w.Line("    input." + method + "<" + type + ">(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Parser(input) + ")"
-                + (i + 1 < spec.Inputs.Count ? "," : ");"));
+            w.Start().Append("    input.").Append(method).Append("<").Append(type).Append(">(").Append(i.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(Parser(input))
+                .End(i + 1 < spec.Inputs.Count ? ")," : "));");
         }
 
         w.Close();
@@ -353,8 +354,20 @@ internal static class AlgorithmEmitter
     private static string ScalarParser(InputSpec input) => input.Scalar switch
     {
         ScalarKind.Enum => Values + "ParseEnum<" + input.ElementTypeName + ">",
-        _ => Values + "Parse" + input.Scalar,
+        _ => ScalarParsers[(int)input.Scalar],
     };
+
+    private static string[] BuildScalarParsers()
+    {
+        var kinds = (ScalarKind[])System.Enum.GetValues(typeof(ScalarKind));
+        var parsers = new string[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            parsers[(int)kind] = Values + "Parse" + kind;
+        }
+
+        return parsers;
+    }
 
     private static void EmitFileAccessors(SourceWriter w, AlgorithmSpec spec)
     {
@@ -426,6 +439,14 @@ internal static class AlgorithmEmitter
         w.Close();
     }
 
+    private static string KindName(InputKind kind) => kind switch
+    {
+        InputKind.File => "File",
+        InputKind.Config => "Config",
+        InputKind.Positional => "Positional",
+        _ => kind.ToString(),
+    };
+
     private static bool IsQuoted(ScalarKind scalar) =>
         scalar is not (ScalarKind.Boolean or >= ScalarKind.SByte and <= ScalarKind.Decimal);
 
@@ -447,7 +468,19 @@ internal static class AlgorithmEmitter
 
     private static string Id(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value)
+    {
+        // Printable ASCII without quote or backslash needs no escaping; FormatLiteral for everything else.
+        foreach (var c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                return SymbolDisplay.FormatLiteral(value, quote: true);
+            }
+        }
+
+        return "\"" + value + "\"";
+    }
 
     private static string LiteralOrNull(string? value) => value is null ? "null" : Literal(value);
 
@@ -461,5 +494,5 @@ internal static class AlgorithmEmitter
         _ => invariant + "D",
     };
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Xml(string text) => text.IndexOfAny(XmlSpecial) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

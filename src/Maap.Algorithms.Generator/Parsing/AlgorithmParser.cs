@@ -77,14 +77,14 @@ internal static class AlgorithmParser
             containing.Insert(0, new ContainingTypeSpec(Keyword(outer), NameWithTypeParameters(outer)));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var ns = NamespaceName(type.ContainingNamespace);
         return new AlgorithmSpec(
-            HintName(type),
+            HintName(type, ns),
             ns,
             new EquatableArray<ContainingTypeSpec>(containing),
             (type.IsReadOnly && type.TypeKind == TypeKind.Struct ? "readonly " : string.Empty) + Keyword(type),
             type.Name,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            FullyQualifiedName(type),
             id ?? string.Empty,
             version ?? string.Empty,
             Named(attribute, "Queue"),
@@ -281,8 +281,57 @@ internal static class AlgorithmParser
         SpecialType.System_Double => "double",
         SpecialType.System_Decimal => "decimal",
         SpecialType.System_DateTime => "global::System.DateTime",
-        _ => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+        _ => FullyQualifiedName(type),
     };
+
+    /// <summary>
+    /// <c>global::</c> + namespace + containing types + name, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/>
+    /// writes it, built directly for the usual named type (the display formatter is comparatively costly); the
+    /// formatter for anything else (generic, keyword-named, not a plain named type).
+    /// </summary>
+    private static string FullyQualifiedName(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: false, TypeKind: not TypeKind.Error } named && named.SpecialType == SpecialType.None)
+        {
+            var name = named.Name;
+            var plain = IsPlainIdentifier(name);
+            for (var outer = named.ContainingType; plain && outer is not null; outer = outer.ContainingType)
+            {
+                plain = !outer.IsGenericType && IsPlainIdentifier(outer.Name);
+                name = outer.Name + "." + name;
+            }
+
+            var ns = plain ? NamespaceName(named.ContainingNamespace) : null;
+            if (plain && (ns is not null || named.ContainingNamespace is { IsGlobalNamespace: true }))
+            {
+                return "global::" + (ns is null ? name : ns + "." + name);
+            }
+        }
+
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
+
+    /// <summary>The dotted namespace name, or null for the global namespace; the display formatter when a part is a keyword.</summary>
+    private static string? NamespaceName(INamespaceSymbol? ns)
+    {
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return null;
+        }
+
+        var name = ns.Name;
+        var plain = IsPlainIdentifier(name);
+        for (var outer = ns.ContainingNamespace; plain && outer is { IsGlobalNamespace: false }; outer = outer.ContainingNamespace)
+        {
+            plain = IsPlainIdentifier(outer.Name);
+            name = outer.Name + "." + name;
+        }
+
+        return plain ? name : ns.ToDisplayString();
+    }
+
+    private static bool IsPlainIdentifier(string name) =>
+        name.Length > 0 && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
 
     /// <summary>The parameter's declared type as C# source, nullable marker included, built from the classified parts.</summary>
     private static string DeclaredTypeName(ITypeSymbol declared, InputType type)
@@ -380,7 +429,7 @@ internal static class AlgorithmParser
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
 
-    private static string HintName(INamedTypeSymbol type)
+    private static string HintName(INamedTypeSymbol type, string? ns)
     {
         var name = type.MetadataName;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -388,9 +437,9 @@ internal static class AlgorithmParser
             name = outer.MetadataName + "+" + name;
         }
 
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        if (ns is not null)
         {
-            name = ns.ToDisplayString() + "." + name;
+            name = ns + "." + name;
         }
 
         return name.Replace('`', '-') + ".MaapAlgorithm.g.cs";
