@@ -68,17 +68,25 @@ internal static class AlgorithmEmitter
 
     private static void EmitIdentity(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>The registered algorithm name, <c>" + Xml(spec.AlgorithmId) + "</c>.</summary>");
-        w.Line("public static string AlgorithmId => " + Literal(spec.AlgorithmId) + ";");
+        w.Line("/// <summary>The registered algorithm name, <c>", Xml(spec.AlgorithmId), "</c>.</summary>");
+        w.Line("public static string AlgorithmId => ", Literal(spec.AlgorithmId), ";");
         w.Line();
-        w.Line("/// <summary>The registered algorithm version, <c>" + Xml(spec.Version) + "</c>.</summary>");
-        w.Line("public static string AlgorithmVersion => " + Literal(spec.Version) + ";");
+        w.Line("/// <summary>The registered algorithm version, <c>", Xml(spec.Version), "</c>.</summary>");
+        w.Line("public static string AlgorithmVersion => ", Literal(spec.Version), ";");
         w.Line();
-        w.Line("/// <summary>The default queue" + (spec.Queue is null ? "; none is declared" : ", <c>" + Xml(spec.Queue) + "</c>") + ".</summary>");
-        w.Line("public static string? DefaultQueue => " + LiteralOrNull(spec.Queue) + ";");
+        if (spec.Queue is null)
+        {
+            w.Line("/// <summary>The default queue; none is declared.</summary>");
+        }
+        else
+        {
+            w.Line("/// <summary>The default queue, <c>", Xml(spec.Queue), "</c>.</summary>");
+        }
+
+        w.Line("public static string? DefaultQueue => ", LiteralOrNull(spec.Queue), ";");
         w.Line();
         w.Line("/// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>");
-        w.Line("public static string JobType => " + Literal("job-" + spec.AlgorithmId + ":" + spec.Version) + ";");
+        w.Line("public static string JobType => ", Literal("job-" + spec.AlgorithmId + ":" + spec.Version), ";");
         w.Line();
         w.Line("/// <summary>The inputs, in declaration order.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Ns + "MaapInputMetadata> InputMetadata { get; } = global::System.Array.AsReadOnly(new " + Ns + "MaapInputMetadata[]");
@@ -176,7 +184,8 @@ internal static class AlgorithmEmitter
     {
         var isClass = !spec.TypeKeyword.Contains("struct");
         w.Line("/// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>");
-        w.Open("public static void WriteInputs(" + spec.FullyQualifiedName + " algorithm, " + Ns + "JobRequest request)");
+        w.Line("public static void WriteInputs(", spec.FullyQualifiedName, " algorithm, " + Ns + "JobRequest request)");
+        w.OpenBrace();
         if (isClass)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(algorithm);");
@@ -249,7 +258,7 @@ internal static class AlgorithmEmitter
         if (spec.RepositoryUrl is null || spec.RunCommand is null)
         {
             w.Line("public static " + Ns + "AlgorithmRegistration ToRegistration() =>");
-            w.Line("    throw new global::System.InvalidOperationException(" + Literal("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to register it: MAAP requires both.") + ");");
+            w.Line("    throw new global::System.InvalidOperationException(", Literal("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to register it: MAAP requires both."), ");");
         }
         else
         {
@@ -313,7 +322,8 @@ internal static class AlgorithmEmitter
     private static void EmitFromContext(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>Reads the inputs inside a running DPS job.</summary>");
-        w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
+        w.Line("public static ", spec.FullyQualifiedName, " FromContext(" + Ns + "DpsJobContext context)");
+        w.OpenBrace();
         if (spec.Inputs.Count == 0)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
@@ -325,7 +335,7 @@ internal static class AlgorithmEmitter
 
         // One line per input: DpsInputReader does the lookup, defaults, nullability and file checks by metadata.
         w.Line("var input = new " + Ns + "DpsInputReader(context, InputMetadata);");
-        w.Line("return new " + spec.FullyQualifiedName + "(");
+        w.Line("return new ", spec.FullyQualifiedName, "(");
         for (var i = 0; i < spec.Inputs.Count; i++)
         {
             var input = spec.Inputs[i];
@@ -374,8 +384,9 @@ internal static class AlgorithmEmitter
         foreach (var input in spec.Inputs.Where(i => i.Kind == InputKind.File))
         {
             var member = "this." + Id(input.ParameterName);
-            w.Line("/// <summary>The URL and local path of file input <c>" + Xml(input.WireName) + "</c>.</summary>");
-            w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
+            w.Line("/// <summary>The URL and local path of file input <c>", Xml(input.WireName), "</c>.</summary>");
+            w.Line("public " + Ns + "DpsInputFile", input.IsNullable ? "?" : string.Empty, " Resolve", input.ParameterName, "(" + Ns + "DpsJobContext context)");
+            w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
             {
@@ -383,7 +394,7 @@ internal static class AlgorithmEmitter
             }
             else
             {
-                w.Line("return context.ResolveInputFile(" + Literal(input.WireName) + ", " + Format(input, member) + ");");
+                w.Line("return context.ResolveInputFile(", Literal(input.WireName), ", ", Format(input, member), ");");
             }
 
             w.Close();
@@ -421,18 +432,18 @@ internal static class AlgorithmEmitter
 
     private static void EmitJob(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>A DPS job of <c>" + Xml(spec.AlgorithmId) + ":" + Xml(spec.Version) + "</c>.</summary>");
+        w.Line("/// <summary>A DPS job of <c>", Xml(spec.AlgorithmId), ":", Xml(spec.Version), "</c>.</summary>");
         w.Open("public sealed class Job : " + Ns + "MaapJob");
         w.Line("internal Job(" + Ns + "MaapJob job)");
         w.Line("    : base(job)");
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.Line("/// <summary>The algorithm this job runs, <c>" + Xml(spec.AlgorithmId) + "</c>.</summary>");
-        w.Line("public string AlgorithmId => " + spec.FullyQualifiedName + ".AlgorithmId;");
+        w.Line("/// <summary>The algorithm this job runs, <c>", Xml(spec.AlgorithmId), "</c>.</summary>");
+        w.Line("public string AlgorithmId => ", spec.FullyQualifiedName, ".AlgorithmId;");
         w.Line();
-        w.Line("/// <summary>The algorithm version this job runs, <c>" + Xml(spec.Version) + "</c>.</summary>");
-        w.Line("public string AlgorithmVersion => " + spec.FullyQualifiedName + ".AlgorithmVersion;");
+        w.Line("/// <summary>The algorithm version this job runs, <c>", Xml(spec.Version), "</c>.</summary>");
+        w.Line("public string AlgorithmVersion => ", spec.FullyQualifiedName, ".AlgorithmVersion;");
         w.Line();
         w.Line("/// <summary>Attaches to an existing job by id.</summary>");
         w.Line("public static Job Attach(" + Ns + "MaapClient client, string id) => " + Ns + "MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));");

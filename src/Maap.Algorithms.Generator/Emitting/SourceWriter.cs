@@ -50,6 +50,12 @@ internal sealed class SourceWriter
         _text.Append('\n');
     }
 
+    /// <summary>One line from parts, without concatenating them first.</summary>
+    public void Line(string a, string b, string c = "", string d = "", string e = "", string f = "", string g = "")
+    {
+        _text.Append(' ', _depth * 4).Append(a).Append(b).Append(c).Append(d).Append(e).Append(f).Append(g).Append('\n');
+    }
+
     /// <summary>Writes a multi-line block (for example a raw string literal), indenting each of its lines.</summary>
     public void Lines(string block)
     {
@@ -62,6 +68,13 @@ internal sealed class SourceWriter
     public void Open(string line)
     {
         Line(line);
+        Line("{");
+        _depth++;
+    }
+
+    /// <summary>Opens a block after a header written with <see cref="Line(string, string, string, string, string, string, string)"/>.</summary>
+    public void OpenBrace()
+    {
         Line("{");
         _depth++;
     }
