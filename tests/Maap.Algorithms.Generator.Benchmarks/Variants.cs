@@ -12,6 +12,30 @@ internal sealed class VariantGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var s = this.stage;
+        if (s is 7 or 8)
+        {
+            var probe = context.SyntaxProvider.ForAttributeWithMetadataName(AlgorithmParser.AttributeMetadataName, static (n, _) => n is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, (c, ct) =>
+            {
+                var n = 0;
+                var record = (Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)c.TargetNode;
+                foreach (var p in record.ParameterList!.Parameters)
+                {
+                    var parameter = (IParameterSymbol)c.SemanticModel.GetDeclaredSymbol(p, ct)!;
+                    n += parameter.GetAttributes().Length;
+                    if (s == 8)
+                    {
+                        InputTypeClassifier.TryClassify(parameter.Type, out var t);
+                        n += Maap.Algorithms.Generator.Parsing.ValueRuleParser.Parse(parameter, t).Count;
+                        n += parameter.HasExplicitDefaultValue ? 1 : 0;
+                    }
+                }
+
+                return n;
+            });
+            context.RegisterSourceOutput(probe, static (_, _) => { });
+            return;
+        }
+
         if (s == 0)
         {
             var found = context.SyntaxProvider.ForAttributeWithMetadataName(AlgorithmParser.AttributeMetadataName, static (n, _) => n is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax, static (c, _) => 1);
