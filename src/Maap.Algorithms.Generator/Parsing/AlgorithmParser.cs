@@ -26,6 +26,11 @@ internal static class AlgorithmParser
         }
 
         var spec = ParseType(type, declaration, context.Attributes[0], context.SemanticModel, diagnostics, cancellationToken);
+        if (diagnostics.Count == 0)
+        {
+            return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var failed = diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
         return new ParseResult(failed ? null : spec, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
@@ -193,9 +198,10 @@ internal static class AlgorithmParser
         foreach (var parameter in parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
-            var typeLocation = syntax?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
-            var nameLocation = parameter.Locations.FirstOrDefault();
+            // Locations are only built when a diagnostic needs one.
+            Location? TypeLocation() =>
+                (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
+            Location? NameLocation() => parameter.Locations.FirstOrDefault();
 
             var kind = InputKind.Positional;
             string? wireName = null;
@@ -222,23 +228,23 @@ internal static class AlgorithmParser
             wireName ??= NameRules.ToSnakeCase(parameter.Name);
             if (!InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, typeLocation, parameter.Name, parameter.Type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
             }
 
             if (kind == InputKind.File && (inputType.Collection != CollectionKind.None || inputType.Scalar is not (ScalarKind.Uri or ScalarKind.String)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileInputType, typeLocation, parameter.Name, parameter.Type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileInputType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
             }
 
             if (Array.IndexOf(NameRules.Reserved, wireName) >= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedWireName, nameLocation, parameter.Name, wireName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedWireName, NameLocation(), parameter.Name, wireName));
             }
             else if (seen.TryGetValue(wireName, out var first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateWireName, nameLocation, first, parameter.Name, wireName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateWireName, NameLocation(), first, parameter.Name, wireName));
             }
             else
             {
