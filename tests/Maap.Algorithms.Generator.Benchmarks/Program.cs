@@ -74,6 +74,7 @@ if (Environment.GetEnvironmentVariable("MAAP_BENCH_BREAKDOWN") == "1")
     var w = Stopwatch.StartNew();
     var texts = specs.Select(Maap.Algorithms.Generator.Emitting.AlgorithmEmitter.Emit).ToList();
     Console.WriteLine($"emit 1000: {w.Elapsed.TotalMilliseconds:0.0} ms, {texts.Sum(t => t.Length) / 1000} chars avg");
+    if (Environment.GetEnvironmentVariable("MAAP_BENCH_DUMP") is { } dump) { File.WriteAllText(dump, texts[0]); }
     w.Restart();
     foreach (var t in texts) { CSharpSyntaxTree.ParseText(t, parse); }
     Console.WriteLine($"parse generated 1000: {w.Elapsed.TotalMilliseconds:0.0} ms");
@@ -84,6 +85,15 @@ if (Environment.GetEnvironmentVariable("MAAP_BENCH_BREAKDOWN") == "1")
     w.Restart();
     foreach (var tree in c2.SyntaxTrees) { var m = c2.GetSemanticModel(tree); foreach (var n in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>()) { var sym = (INamedTypeSymbol)m.GetDeclaredSymbol(n)!; _ = sym.InstanceConstructors; } }
     Console.WriteLine($"+ members 1000: {w.Elapsed.TotalMilliseconds:0.0} ms");
+    var names = new[] { "attribute lookup only", "+ parse", "+ emit (no AddSource)", "+ AddSource", "the generator (with diagnostics branch and tracking names)", "emit, AddSource of 1 KB", "lookup + parameter symbols and attributes", "+ classify, rules, defaults" };
+    var variants = Enumerable.Range(0, 4).Select(i => new VariantGenerator(i).AsSourceGenerator()).Append(ours).Append(new VariantGenerator(5).AsSourceGenerator()).Append(new VariantGenerator(7).AsSourceGenerator()).Append(new VariantGenerator(8).AsSourceGenerator()).ToArray();
+    var runs = Enumerable.Range(0, 8).Select(_ => new Sample()).ToArray();
+    foreach (var v in variants) { Once(v, c, new Sample()); }
+    for (var i = 0; i < iterations; i++) { for (var k = 0; k < 8; k++) { Once(variants[k], c, runs[k]); } }
+    for (var rep = 0; rep < 5; rep++) { w.Restart(); foreach (var sp in specs) { _ = Maap.Algorithms.Generator.Emitting.AlgorithmEmitter.Emit(sp); } Console.WriteLine($"emit 1000 again: {w.Elapsed.TotalMilliseconds:0.0} ms"); }
+    for (var k = 0; k < 8; k++) { Console.WriteLine($"{names[k]}: wall {Median(runs[k].WallMs):0.0} ms, CPU {Median(runs[k].CpuMs):0.0} ms, allocated {Median(runs[k].AllocatedMb):0.0} MB, gen0 GCs {Median(runs[k].Gen0):0}"); }
+    var j = Build(1000, true); var js = new Sample(); for (var i = 0; i < 5; i++) { Once(stj, j, js); }
+    Console.WriteLine($"System.Text.Json: allocated {Median(js.AllocatedMb):0.0} MB, gen0 GCs {Median(js.Gen0):0}");
 }
 
 return ratio <= 0.5 && !oursSample.Regenerated ? 0 : 1;
@@ -97,8 +107,12 @@ void Once(ISourceGenerator generator, CSharpCompilation compilation, Sample samp
     _ = fresh.GetDeclarationDiagnostics();
     var process = Process.GetCurrentProcess();
     var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(true);
+    var gen0 = GC.CollectionCount(0);
     var watch = Stopwatch.StartNew();
     var driver = CreateDriver(generator).RunGenerators(fresh);
+    sample.Gen0.Add(GC.CollectionCount(0) - gen0);
+    sample.AllocatedMb.Add((GC.GetTotalAllocatedBytes(true) - allocated) / 1e6);
     sample.WallMs.Add(watch.Elapsed.TotalMilliseconds);
     process.Refresh();
     sample.CpuMs.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
@@ -168,6 +182,10 @@ internal sealed class Sample
     public List<double> CpuMs { get; } = new();
 
     public List<double> EditWallMs { get; } = new();
+
+    public List<double> AllocatedMb { get; } = new();
+
+    public List<double> Gen0 { get; } = new();
 
     public bool Regenerated { get; set; }
 }

@@ -11,6 +11,8 @@ internal static class AlgorithmEmitter
     public const string GeneratorVersion = "1.0.0";
     private const string Ns = "global::Maap.Algorithms.";
     private const string Values = Ns + "MaapInputValues.";
+    private static readonly char[] XmlSpecial = { '&', '<', '>' };
+    private static readonly string[] ScalarParsers = BuildScalarParsers();
 
     /// <remarks>
     /// Generated members carry one-line summaries only: enough for IntelliSense and CS1591, while keeping the
@@ -66,25 +68,33 @@ internal static class AlgorithmEmitter
 
     private static void EmitIdentity(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>The registered algorithm name, <c>" + Xml(spec.AlgorithmId) + "</c>.</summary>");
-        w.Line("public static string AlgorithmId => " + Literal(spec.AlgorithmId) + ";");
+        w.Line("/// <summary>The registered algorithm name, <c>", Xml(spec.AlgorithmId), "</c>.</summary>");
+        w.Line("public static string AlgorithmId => ", Literal(spec.AlgorithmId), ";");
         w.Line();
-        w.Line("/// <summary>The registered algorithm version, <c>" + Xml(spec.Version) + "</c>.</summary>");
-        w.Line("public static string AlgorithmVersion => " + Literal(spec.Version) + ";");
+        w.Line("/// <summary>The registered algorithm version, <c>", Xml(spec.Version), "</c>.</summary>");
+        w.Line("public static string AlgorithmVersion => ", Literal(spec.Version), ";");
         w.Line();
-        w.Line("/// <summary>The default queue" + (spec.Queue is null ? "; none is declared" : ", <c>" + Xml(spec.Queue) + "</c>") + ".</summary>");
-        w.Line("public static string? DefaultQueue => " + LiteralOrNull(spec.Queue) + ";");
+        if (spec.Queue is null)
+        {
+            w.Line("/// <summary>The default queue; none is declared.</summary>");
+        }
+        else
+        {
+            w.Line("/// <summary>The default queue, <c>", Xml(spec.Queue), "</c>.</summary>");
+        }
+
+        w.Line("public static string? DefaultQueue => ", LiteralOrNull(spec.Queue), ";");
         w.Line();
         w.Line("/// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>");
-        w.Line("public static string JobType => " + Literal("job-" + spec.AlgorithmId + ":" + spec.Version) + ";");
+        w.Line("public static string JobType => ", Literal("job-" + spec.AlgorithmId + ":" + spec.Version), ";");
         w.Line();
         w.Line("/// <summary>The inputs, in declaration order.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + Ns + "MaapInputMetadata> InputMetadata { get; } = global::System.Array.AsReadOnly(new " + Ns + "MaapInputMetadata[]");
         w.Line("{");
         foreach (var input in spec.Inputs)
         {
-            w.Line("    new " + Ns + "MaapInputMetadata(" + Literal(input.WireName) + ", " + Literal(input.ParameterName) + ", " + Ns + "MaapInputKind." + input.Kind
-                + ", " + Literal(DataType(input)) + ", " + Bool(input.Required) + ", " + LiteralOrNull(input.DefaultText) + ", " + LiteralOrNull(input.Description) + "),");
+            w.Start().Append("    new " + Ns + "MaapInputMetadata(").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).Append(", " + Ns + "MaapInputKind.").Append(KindName(input.Kind))
+                .Append(", \"").Append(DataType(input)).Append("\", ").Append(Bool(input.Required)).Append(", ").Append(LiteralOrNull(input.DefaultText)).Append(", ").Append(LiteralOrNull(input.Description)).End("),");
         }
 
         w.Line("});");
@@ -107,7 +117,7 @@ internal static class AlgorithmEmitter
             if (input.IsReferenceType && !input.IsNullable)
             {
                 Separate(w, ref first);
-                w.Line(Ns + "MaapAlgorithmSupport.Require(" + member + ", " + Literal(input.WireName) + ", " + Literal(input.ParameterName) + ");");
+                w.Start().Append(Ns + "MaapAlgorithmSupport.Require(").Append(member).Append(", ").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).End(");");
             }
 
             foreach (var rule in input.Rules)
@@ -174,7 +184,8 @@ internal static class AlgorithmEmitter
     {
         var isClass = !spec.TypeKeyword.Contains("struct");
         w.Line("/// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>");
-        w.Open("public static void WriteInputs(" + spec.FullyQualifiedName + " algorithm, " + Ns + "JobRequest request)");
+        w.Line("public static void WriteInputs(", spec.FullyQualifiedName, " algorithm, " + Ns + "JobRequest request)");
+        w.OpenBrace();
         if (isClass)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(algorithm);");
@@ -185,20 +196,19 @@ internal static class AlgorithmEmitter
         foreach (var input in spec.Inputs)
         {
             var member = "algorithm." + Id(input.ParameterName);
-            var add = "request.WithInput(" + Literal(input.WireName) + ", ";
             // Null optional inputs are left out; one line each keeps the generated text small.
+            w.Start();
             if (input.IsNullable && !input.IsReferenceType)
             {
-                w.Line("if (" + member + ".HasValue) " + add + Format(input, member + ".Value") + ");");
+                w.Append("if (").Append(member).Append(".HasValue) ");
+                member += ".Value";
             }
             else if (input.IsNullable)
             {
-                w.Line("if (" + member + " is not null) " + add + Format(input, member) + ");");
+                w.Append("if (").Append(member).Append(" is not null) ");
             }
-            else
-            {
-                w.Line(add + Format(input, member) + ");");
-            }
+
+            w.Append("request.WithInput(").Append(Literal(input.WireName)).Append(", ").Append(Format(input, member)).End(");");
         }
 
         w.Close();
@@ -248,7 +258,7 @@ internal static class AlgorithmEmitter
         if (spec.RepositoryUrl is null || spec.RunCommand is null)
         {
             w.Line("public static " + Ns + "AlgorithmRegistration ToRegistration() =>");
-            w.Line("    throw new global::System.InvalidOperationException(" + Literal("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to register it: MAAP requires both.") + ");");
+            w.Line("    throw new global::System.InvalidOperationException(", Literal("Set RepositoryUrl and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to register it: MAAP requires both."), ");");
         }
         else
         {
@@ -312,7 +322,8 @@ internal static class AlgorithmEmitter
     private static void EmitFromContext(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>Reads the inputs inside a running DPS job.</summary>");
-        w.Open("public static " + spec.FullyQualifiedName + " FromContext(" + Ns + "DpsJobContext context)");
+        w.Line("public static ", spec.FullyQualifiedName, " FromContext(" + Ns + "DpsJobContext context)");
+        w.OpenBrace();
         if (spec.Inputs.Count == 0)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
@@ -324,14 +335,14 @@ internal static class AlgorithmEmitter
 
         // One line per input: DpsInputReader does the lookup, defaults, nullability and file checks by metadata.
         w.Line("var input = new " + Ns + "DpsInputReader(context, InputMetadata);");
-        w.Line("return new " + spec.FullyQualifiedName + "(");
+        w.Line("return new ", spec.FullyQualifiedName, "(");
         for (var i = 0; i < spec.Inputs.Count; i++)
         {
             var input = spec.Inputs[i];
             var type = input.DeclaredTypeName.TrimEnd('?');
             var method = !input.IsNullable ? "Read" : input.IsReferenceType ? "ReadOptional" : "ReadNullable";
-            w.Line("    input." + method + "<" + type + ">(" + i.ToString(CultureInfo.InvariantCulture) + ", " + Parser(input) + ")"
-                + (i + 1 < spec.Inputs.Count ? "," : ");"));
+            w.Start().Append("    input.").Append(method).Append("<").Append(type).Append(">(").Append(i.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(Parser(input))
+                .End(i + 1 < spec.Inputs.Count ? ")," : "));");
         }
 
         w.Close();
@@ -353,16 +364,29 @@ internal static class AlgorithmEmitter
     private static string ScalarParser(InputSpec input) => input.Scalar switch
     {
         ScalarKind.Enum => Values + "ParseEnum<" + input.ElementTypeName + ">",
-        _ => Values + "Parse" + input.Scalar,
+        _ => ScalarParsers[(int)input.Scalar],
     };
+
+    private static string[] BuildScalarParsers()
+    {
+        var kinds = (ScalarKind[])System.Enum.GetValues(typeof(ScalarKind));
+        var parsers = new string[kinds.Max(k => (int)k) + 1];
+        foreach (var kind in kinds)
+        {
+            parsers[(int)kind] = Values + "Parse" + kind;
+        }
+
+        return parsers;
+    }
 
     private static void EmitFileAccessors(SourceWriter w, AlgorithmSpec spec)
     {
         foreach (var input in spec.Inputs.Where(i => i.Kind == InputKind.File))
         {
             var member = "this." + Id(input.ParameterName);
-            w.Line("/// <summary>The URL and local path of file input <c>" + Xml(input.WireName) + "</c>.</summary>");
-            w.Open("public " + Ns + "DpsInputFile" + (input.IsNullable ? "?" : string.Empty) + " Resolve" + input.ParameterName + "(" + Ns + "DpsJobContext context)");
+            w.Line("/// <summary>The URL and local path of file input <c>", Xml(input.WireName), "</c>.</summary>");
+            w.Line("public " + Ns + "DpsInputFile", input.IsNullable ? "?" : string.Empty, " Resolve", input.ParameterName, "(" + Ns + "DpsJobContext context)");
+            w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
             {
@@ -370,7 +394,7 @@ internal static class AlgorithmEmitter
             }
             else
             {
-                w.Line("return context.ResolveInputFile(" + Literal(input.WireName) + ", " + Format(input, member) + ");");
+                w.Line("return context.ResolveInputFile(", Literal(input.WireName), ", ", Format(input, member), ");");
             }
 
             w.Close();
@@ -408,23 +432,31 @@ internal static class AlgorithmEmitter
 
     private static void EmitJob(SourceWriter w, AlgorithmSpec spec)
     {
-        w.Line("/// <summary>A DPS job of <c>" + Xml(spec.AlgorithmId) + ":" + Xml(spec.Version) + "</c>.</summary>");
+        w.Line("/// <summary>A DPS job of <c>", Xml(spec.AlgorithmId), ":", Xml(spec.Version), "</c>.</summary>");
         w.Open("public sealed class Job : " + Ns + "MaapJob");
         w.Line("internal Job(" + Ns + "MaapJob job)");
         w.Line("    : base(job)");
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.Line("/// <summary>The algorithm this job runs, <c>" + Xml(spec.AlgorithmId) + "</c>.</summary>");
-        w.Line("public string AlgorithmId => " + spec.FullyQualifiedName + ".AlgorithmId;");
+        w.Line("/// <summary>The algorithm this job runs, <c>", Xml(spec.AlgorithmId), "</c>.</summary>");
+        w.Line("public string AlgorithmId => ", spec.FullyQualifiedName, ".AlgorithmId;");
         w.Line();
-        w.Line("/// <summary>The algorithm version this job runs, <c>" + Xml(spec.Version) + "</c>.</summary>");
-        w.Line("public string AlgorithmVersion => " + spec.FullyQualifiedName + ".AlgorithmVersion;");
+        w.Line("/// <summary>The algorithm version this job runs, <c>", Xml(spec.Version), "</c>.</summary>");
+        w.Line("public string AlgorithmVersion => ", spec.FullyQualifiedName, ".AlgorithmVersion;");
         w.Line();
         w.Line("/// <summary>Attaches to an existing job by id.</summary>");
         w.Line("public static Job Attach(" + Ns + "MaapClient client, string id) => " + Ns + "MaapAlgorithmSupport.Attach(client, id, static job => new Job(job));");
         w.Close();
     }
+
+    private static string KindName(InputKind kind) => kind switch
+    {
+        InputKind.File => "File",
+        InputKind.Config => "Config",
+        InputKind.Positional => "Positional",
+        _ => kind.ToString(),
+    };
 
     private static bool IsQuoted(ScalarKind scalar) =>
         scalar is not (ScalarKind.Boolean or >= ScalarKind.SByte and <= ScalarKind.Decimal);
@@ -447,7 +479,19 @@ internal static class AlgorithmEmitter
 
     private static string Id(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value)
+    {
+        // Printable ASCII without quote or backslash needs no escaping; FormatLiteral for everything else.
+        foreach (var c in value)
+        {
+            if (c < ' ' || c > '~' || c == '"' || c == '\\')
+            {
+                return SymbolDisplay.FormatLiteral(value, quote: true);
+            }
+        }
+
+        return "\"" + value + "\"";
+    }
 
     private static string LiteralOrNull(string? value) => value is null ? "null" : Literal(value);
 
@@ -461,5 +505,5 @@ internal static class AlgorithmEmitter
         _ => invariant + "D",
     };
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Xml(string text) => text.IndexOfAny(XmlSpecial) < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -26,6 +26,11 @@ internal static class AlgorithmParser
         }
 
         var spec = ParseType(type, declaration, context.Attributes[0], context.SemanticModel, diagnostics, cancellationToken);
+        if (diagnostics.Count == 0)
+        {
+            return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var failed = diagnostics.Any(d => DiagnosticDescriptors.ById(d.DescriptorId).DefaultSeverity == DiagnosticSeverity.Error);
         return new ParseResult(failed ? null : spec, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
@@ -77,14 +82,14 @@ internal static class AlgorithmParser
             containing.Insert(0, new ContainingTypeSpec(Keyword(outer), NameWithTypeParameters(outer)));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+        var ns = NamespaceName(type.ContainingNamespace);
         return new AlgorithmSpec(
-            HintName(type),
+            HintName(type, ns),
             ns,
             new EquatableArray<ContainingTypeSpec>(containing),
             (type.IsReadOnly && type.TypeKind == TypeKind.Struct ? "readonly " : string.Empty) + Keyword(type),
             type.Name,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            FullyQualifiedName(type),
             id ?? string.Empty,
             version ?? string.Empty,
             Named(attribute, "Queue"),
@@ -193,9 +198,10 @@ internal static class AlgorithmParser
         foreach (var parameter in parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax;
-            var typeLocation = syntax?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
-            var nameLocation = parameter.Locations.FirstOrDefault();
+            // Locations are only built when a diagnostic needs one.
+            Location? TypeLocation() =>
+                (parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as ParameterSyntax)?.Type?.GetLocation() ?? parameter.Locations.FirstOrDefault();
+            Location? NameLocation() => parameter.Locations.FirstOrDefault();
 
             var kind = InputKind.Positional;
             string? wireName = null;
@@ -222,23 +228,23 @@ internal static class AlgorithmParser
             wireName ??= NameRules.ToSnakeCase(parameter.Name);
             if (!InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, typeLocation, parameter.Name, parameter.Type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
             }
 
             if (kind == InputKind.File && (inputType.Collection != CollectionKind.None || inputType.Scalar is not (ScalarKind.Uri or ScalarKind.String)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileInputType, typeLocation, parameter.Name, parameter.Type.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileInputType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
             }
 
             if (Array.IndexOf(NameRules.Reserved, wireName) >= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedWireName, nameLocation, parameter.Name, wireName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedWireName, NameLocation(), parameter.Name, wireName));
             }
             else if (seen.TryGetValue(wireName, out var first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateWireName, nameLocation, first, parameter.Name, wireName));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateWireName, NameLocation(), first, parameter.Name, wireName));
             }
             else
             {
@@ -281,8 +287,57 @@ internal static class AlgorithmParser
         SpecialType.System_Double => "double",
         SpecialType.System_Decimal => "decimal",
         SpecialType.System_DateTime => "global::System.DateTime",
-        _ => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+        _ => FullyQualifiedName(type),
     };
+
+    /// <summary>
+    /// <c>global::</c> + namespace + containing types + name, as <see cref="SymbolDisplayFormat.FullyQualifiedFormat"/>
+    /// writes it, built directly for the usual named type (the display formatter is comparatively costly); the
+    /// formatter for anything else (generic, keyword-named, not a plain named type).
+    /// </summary>
+    private static string FullyQualifiedName(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: false, TypeKind: not TypeKind.Error } named && named.SpecialType == SpecialType.None)
+        {
+            var name = named.Name;
+            var plain = IsPlainIdentifier(name);
+            for (var outer = named.ContainingType; plain && outer is not null; outer = outer.ContainingType)
+            {
+                plain = !outer.IsGenericType && IsPlainIdentifier(outer.Name);
+                name = outer.Name + "." + name;
+            }
+
+            var ns = plain ? NamespaceName(named.ContainingNamespace) : null;
+            if (plain && (ns is not null || named.ContainingNamespace is { IsGlobalNamespace: true }))
+            {
+                return "global::" + (ns is null ? name : ns + "." + name);
+            }
+        }
+
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    }
+
+    /// <summary>The dotted namespace name, or null for the global namespace; the display formatter when a part is a keyword.</summary>
+    private static string? NamespaceName(INamespaceSymbol? ns)
+    {
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return null;
+        }
+
+        var name = ns.Name;
+        var plain = IsPlainIdentifier(name);
+        for (var outer = ns.ContainingNamespace; plain && outer is { IsGlobalNamespace: false }; outer = outer.ContainingNamespace)
+        {
+            plain = IsPlainIdentifier(outer.Name);
+            name = outer.Name + "." + name;
+        }
+
+        return plain ? name : ns.ToDisplayString();
+    }
+
+    private static bool IsPlainIdentifier(string name) =>
+        name.Length > 0 && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
 
     /// <summary>The parameter's declared type as C# source, nullable marker included, built from the classified parts.</summary>
     private static string DeclaredTypeName(ITypeSymbol declared, InputType type)
@@ -380,7 +435,7 @@ internal static class AlgorithmParser
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? type.Name : type.Name + "<" + string.Join(", ", type.TypeParameters.Select(p => p.Name)) + ">";
 
-    private static string HintName(INamedTypeSymbol type)
+    private static string HintName(INamedTypeSymbol type, string? ns)
     {
         var name = type.MetadataName;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -388,9 +443,9 @@ internal static class AlgorithmParser
             name = outer.MetadataName + "+" + name;
         }
 
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns)
+        if (ns is not null)
         {
-            name = ns.ToDisplayString() + "." + name;
+            name = ns + "." + name;
         }
 
         return name.Replace('`', '-') + ".MaapAlgorithm.g.cs";
