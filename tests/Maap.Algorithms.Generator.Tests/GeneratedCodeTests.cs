@@ -217,27 +217,7 @@ public sealed class GeneratedCodeTests
 
         var yaml = (string)CompiledAlgorithms.Load(source).Call("Science.GdalWrapper", "ToAlgorithmConfigYaml")!;
 
-        Assert.Equal(
-            """
-            algorithm_description: Algorithm used for functional testing of API and MAAP py
-            algorithm_name: maap_functional_test_algo
-            algorithm_version: main
-            build_command: dps_tutorial/gdal_wrapper/build-env.sh
-            disk_space: 5GB
-            docker_container_url: mas.dit.maap-project.org/root/maap-workspaces/base_images/vanilla:develop
-            inputs:
-              config: []
-              file:
-              - {default: 'https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif', description: '', name: input_file, required: false}
-              positional:
-              - {default: output.tif, description: '', name: output_filename, required: false}
-              - {default: '10', description: '', name: outsize, required: false}
-            queue: maap-dps-worker-8gb
-            repository_url: https://github.com/MAAP-Project/dps_tutorial.git
-            run_command: dps_tutorial/gdal_wrapper/run_gdal.sh
-
-            """,
-            yaml);
+        Assert.Equal(Maap.Algorithms.Testing.SpecDocuments.Tv13AlgorithmConfigYaml, yaml);
     }
 
     [Fact]

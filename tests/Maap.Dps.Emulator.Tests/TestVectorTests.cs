@@ -7,43 +7,7 @@ namespace Maap.Dps.Emulator.Tests;
 public sealed class TestVectorTests : IAsyncLifetime
 {
     /// <summary>TV-1: exactly what maap-py 4.x sends for the jobs guide's example (spec §3), tabs and blank lines included.</summary>
-    private const string Tv1 = """
-        <wps:Execute
-        	xmlns:wps="http://www.opengis.net/wps/2.0"
-        	xmlns:ows="http://www.opengis.net/ows/2.0"
-        	xmlns:xlink="http://www.w3.org/1999/xlink"
-        	xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-        	   xsi:schemaLocation="http://www.opengis.net/wps/2.0 ../wps.xsd" service="WPS"
-        	   version="2.0.0" response="document" mode="sync">
-        	<ows:Identifier>job-run-dps-test_ubuntu:delay10</ows:Identifier>
-        	<wps:Input id="identifier">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[test-job]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="queue">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[maap-dps-worker-8gb]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="input_file">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="username">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[jdoe]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-
-        	<wps:Output id="result" transmission="value"/>
-        </wps:Execute>
-        """;
+    private const string Tv1 = Maap.Algorithms.Testing.SpecDocuments.Tv1Execute;
 
     private TestEmulator _emu = null!;
 

@@ -4,43 +4,7 @@ namespace Maap.Algorithms.Tests.Protocol.Wps;
 internal static class WpsTestVectors
 {
     /// <summary>TV-1: the Execute document maap-py sends for the SEED call (spec §3 sample, tabs and blank lines included).</summary>
-    public const string Tv1Execute = """
-        <wps:Execute
-        	xmlns:wps="http://www.opengis.net/wps/2.0"
-        	xmlns:ows="http://www.opengis.net/ows/2.0"
-        	xmlns:xlink="http://www.w3.org/1999/xlink"
-        	xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-        	   xsi:schemaLocation="http://www.opengis.net/wps/2.0 ../wps.xsd" service="WPS"
-        	   version="2.0.0" response="document" mode="sync">
-        	<ows:Identifier>job-run-dps-test_ubuntu:delay10</ows:Identifier>
-        	<wps:Input id="identifier">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[test-job]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="queue">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[maap-dps-worker-8gb]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="input_file">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-        	<wps:Input id="username">
-        		<wps:Data>
-        			<wps:LiteralValue><![CDATA[jdoe]]></wps:LiteralValue>
-        		</wps:Data>
-        	</wps:Input>
-
-
-        	<wps:Output id="result" transmission="value"/>
-        </wps:Execute>
-        """;
+    public const string Tv1Execute = Maap.Algorithms.Testing.SpecDocuments.Tv1Execute;
 
     /// <summary>TV-2: submit success, current server (insertion-order declarations).</summary>
     public const string Tv2SubmitSuccess = """
