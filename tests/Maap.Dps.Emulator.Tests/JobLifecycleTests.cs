@@ -150,6 +150,19 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_whose_output_cannot_be_published_is_Failed_with_a_traceback_that_says_why()
+    {
+        // Exit 0, but output/ is a file: nothing can be staged, and the result must still show the reason.
+        await _emu.RegisterScriptAsync("bad-output", "rm -rf output; echo not a folder > output; exit 0");
+        var id = await _emu.SubmitAsync("job-bad-output:main", "maap-dps-worker-8gb");
+        Assert.Equal("Failed", await _emu.WaitForEndAsync(id));
+        var outputs = (await _emu.ResultAsync(id)).Root!.Elements(Wps + "Output").ToList();
+        Assert.StartsWith("triaged_job-job-bad-output__main-", outputs[0].Attribute("id")!.Value);
+        var traceback = outputs.Single(o => o.Attribute("id")!.Value == "traceback").Value;
+        Assert.Contains("Publishing the job's outputs failed", traceback);
+    }
+
+    [Fact]
     public async Task Queue_time_limit_kills_the_job_tree_with_exit_code_143()
     {
         await _emu.RegisterScriptAsync("sleepy", "echo started >&2; sleep 30 & echo $! > child.pid; wait", queue: "short-limit");

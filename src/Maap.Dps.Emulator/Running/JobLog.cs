@@ -13,4 +13,7 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Job {JobId} ({JobType}) was running when the emulator stopped; marked Failed")]
     public static partial void Interrupted(ILogger logger, string jobId, string jobType);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Job {JobId} failed and its triage could not be published")]
+    public static partial void TriageFailed(ILogger logger, string jobId, Exception error);
 }

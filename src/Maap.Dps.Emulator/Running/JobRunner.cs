@@ -21,6 +21,8 @@ internal sealed class JobRunner(
     Func<Uri> apiHost,
     HttpClient downloads)
 {
+    private readonly JobProducts products = new(paths);
+
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Set once the host is built; a null logger until then.</summary>
@@ -283,30 +285,35 @@ internal sealed class JobRunner(
     private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
     {
         outcome.Ended ??= DateTimeOffset.UtcNow;
-        var products = new JsonArray();
+        var staged = new JsonArray();
         long dirSize = 0;
         try
         {
             dirSize = DirectorySize(workDir);
             if (outcome.Status == JobState.Completed)
             {
-                products.Add(PublishOutput(job, workDir, outcome.Ended.Value));
-            }
-            else if (outcome.Status == JobState.Failed)
-            {
-                if (outcome.Traceback is { } tb)
-                {
-                    Directory.CreateDirectory(workDir);
-                    await File.WriteAllTextAsync(Path.Combine(workDir, "_alt_traceback.txt"), tb + "\n");
-                }
-
-                products.Add(PublishTriage(job, workDir, outcome));
+                staged.Add(products.PublishOutput(job, workDir, outcome.Ended.Value));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            outcome.Status = JobState.Failed;
-            outcome.Traceback = (outcome.Traceback is null ? string.Empty : outcome.Traceback + "\n") + $"Publishing the job's outputs failed: {e.Message}";
+            outcome.Fail($"Publishing the job's outputs failed: {e.GetType().Name}: {e.Message}");
+        }
+
+        // A failed job is triaged even when it failed while publishing: without a product, MAAP's result (and so
+        // ours) has nowhere to show the traceback (spec §5).
+        if (outcome.Status == JobState.Failed)
+        {
+            try
+            {
+                Directory.CreateDirectory(workDir);
+                await File.WriteAllTextAsync(Path.Combine(workDir, "_alt_traceback.txt"), outcome.Traceback + "\n");
+                staged.Add(products.PublishTriage(job, workDir, outcome.ExitCode));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                JobLog.TriageFailed(Logger, job.Id, e);
+            }
         }
 
         var s = outcome.Sampler;
@@ -325,73 +332,10 @@ internal sealed class JobRunner(
             ["write_io_stats"] = s?.WriteBytes ?? 0,
             ["exit_code"] = outcome.ExitCode,
         };
-        store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, products.ToJsonString(), metrics.ToJsonString());
+        store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString());
         var wpsStatus = JobState.ToWps(outcome.Status);
         var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
         JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
-    }
-
-    private JsonObject PublishOutput(JobRecord job, string workDir, DateTimeOffset when)
-    {
-        var output = Path.Combine(workDir, "output");
-        Directory.CreateDirectory(output);
-        foreach (var std in new[] { "_stdout.txt", "_stderr.txt" })
-        {
-            var source = Path.Combine(workDir, std);
-            if (File.Exists(source))
-            {
-                File.Copy(source, Path.Combine(output, std), overwrite: true);
-            }
-        }
-
-        var utc = when.UtcDateTime;
-        string relative, datasetId, destination;
-        do
-        {
-            datasetId = "output-" + utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-            var tagPath = string.Join('/', job.Tag.Split('/').Select(seg => seg is "" or "." or ".." ? "_" : seg));
-            relative = $"{job.UserName}/dps_output/{job.AlgorithmName}/{job.AlgorithmVersion}/{tagPath}/" +
-                       utc.ToString("yyyy/MM/dd/HH/mm/ss/ffffff", CultureInfo.InvariantCulture);
-            destination = paths.ResolveWorkspacePath(relative) ?? throw new IOException("The output path escapes the workspace.");
-            utc = utc.AddTicks(10);
-        }
-        while (Directory.Exists(destination));
-
-        File.WriteAllText(Path.Combine(output, datasetId + ".dataset.json"), """{"version": "v1.0"}""");
-        File.WriteAllText(Path.Combine(output, datasetId + ".met.json"), new JsonObject
-        {
-            ["username"] = job.UserName, ["algorithm_name"] = job.AlgorithmName, ["algorithm_version"] = job.AlgorithmVersion, ["tag"] = job.Tag,
-        }.ToJsonString());
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        Directory.Move(output, destination);
-        return new JsonObject { ["id"] = datasetId, ["path"] = relative, ["product_folder_path"] = "my-private-bucket/" + relative[(job.UserName.Length + 1)..] };
-    }
-
-    private JsonObject PublishTriage(JobRecord job, string workDir, Outcome outcome)
-    {
-        var datasetId = $"triaged_job-{job.HysdsJobId}_task-{job.Id}";
-        var relative = $"dataset/triaged_job/{job.HysdsJobId}/{datasetId}";
-        var destination = paths.ResolveWorkspacePath(relative) ?? throw new IOException("The triage path escapes the workspace.");
-        Directory.CreateDirectory(destination);
-        if (Directory.Exists(workDir))
-        {
-            foreach (var file in Directory.EnumerateFiles(workDir))
-            {
-                var name = Path.GetFileName(file);
-                if (name.StartsWith('_') || name.EndsWith(".log", StringComparison.Ordinal))
-                {
-                    File.Copy(file, Path.Combine(destination, name), overwrite: true);
-                }
-            }
-        }
-
-        File.WriteAllText(Path.Combine(destination, datasetId + ".dataset.json"), """{"version": "v1.4.0"}""");
-        File.WriteAllText(Path.Combine(destination, datasetId + ".met.json"), new JsonObject
-        {
-            ["job_id"] = job.HysdsJobId, ["task_id"] = job.Id, ["type"] = job.JobType, ["username"] = job.UserName,
-            ["exit_code"] = outcome.ExitCode,
-        }.ToJsonString());
-        return new JsonObject { ["id"] = datasetId, ["path"] = relative, ["product_folder_path"] = "triaged-jobs/" + relative["dataset/triaged_job/".Length..] };
     }
 
     private static JsonObject JobJson(JobRecord job, string workDir, DateTimeOffset started) => new()
