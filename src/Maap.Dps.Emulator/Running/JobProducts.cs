@@ -13,8 +13,8 @@ namespace Maap.Dps.Emulator.Running;
 internal sealed class JobProducts(EmulatorPaths paths)
 {
     // The output folder is named by the job's end time to the microsecond, as on DPS. Jobs of one algorithm and tag
-    // that end within the same microsecond (likely where the clock is coarse) must still get a folder each, so
-    // picking a free name and moving into it is one step.
+    // can end within the same microsecond (the runtime reaps exited children together, so their workers resume
+    // together), and each must still get a folder of its own: picking a free name and moving into it is one step.
     private readonly Lock _reserve = new();
 
     /// <summary>Moves the job's <c>output/</c> (with its std logs) to its product folder and describes the product.</summary>
