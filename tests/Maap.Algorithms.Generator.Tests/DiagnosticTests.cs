@@ -171,6 +171,114 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MAAP0013_parameter_named_like_a_generated_member()
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A(string JobType);");
+
+        var d = Single(run.Diagnostics, "MAAP0013");
+
+        AssertSpan(d, "JobType");
+        Assert.Equal("Parameter 'JobType' of 'A' has the name of a member the generator adds to every [MaapAlgorithm] record; rename the parameter", d.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[MaapAlgorithm(\"algo\", \"1\")]", "[FileInput] Uri InputFile, string ResolveInputFile", "ResolveInputFile", "the method the generator adds for file input 'InputFile'")]
+    [InlineData("[MaapAlgorithm(\"algo\", \"1\")]", "string? ResolveMask, [FileInput] string? Mask", "ResolveMask", "the method the generator adds for file input 'Mask'")]
+    [InlineData("[MaapAlgorithm(\"algo\", \"1\")]", "SecretName? ApiKey, string GetApiKeyValueAsync", "GetApiKeyValueAsync", "the method the generator adds for SecretName input 'ApiKey'")]
+    [InlineData("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"GEE_TOKEN\")]", "string GetGeeTokenSecretAsync", "GetGeeTokenSecretAsync", "the method the generator adds for secret 'GEE_TOKEN'")]
+    public void MAAP0013_parameter_named_like_the_method_generated_for_another_input_or_a_secret(string attributes, string parameters, string name, string clash)
+    {
+        var run = Run(attributes + " internal partial record A(" + parameters + ");");
+
+        var d = Single(run.Diagnostics, "MAAP0013");
+
+        AssertSpan(d, name);
+        Assert.Equal("Parameter '" + name + "' of 'A' has the name of " + clash + "; rename the parameter", d.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[ConfigInput] Uri InputFile, string ResolveInputFile")]
+    [InlineData("SecretName[] Keys, string GetKeysValueAsync")]
+    [InlineData("string Resolve, string Get, string GetValueAsync, string GetSecretAsync, string Finalize")]
+    public void MAAP0013_is_not_reported_for_a_name_the_generator_does_not_use(string parameters)
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"GEE_TOKEN\")] internal partial record A(" + parameters + ");");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings());
+    }
+
+    /// <summary>
+    /// C# reports these on the parameter too, but the generated code would read a method group where it expects
+    /// the property and add errors of its own; MAAP0013 stops emission instead.
+    /// </summary>
+    [Theory]
+    [InlineData("record", "Equals")]
+    [InlineData("record", "GetHashCode")]
+    [InlineData("record", "ToString")]
+    [InlineData("record", "PrintMembers")]
+    [InlineData("record", "Deconstruct")]
+    [InlineData("record", "GetType")]
+    [InlineData("record", "MemberwiseClone")]
+    [InlineData("record", "ReferenceEquals")]
+    [InlineData("record", "EqualityContract")]
+    [InlineData("record struct", "Equals")]
+    public void MAAP0013_parameter_named_like_a_member_every_record_has(string keyword, string name)
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\")] internal partial " + keyword + " A(string " + name + ");");
+
+        var d = Single(run.Diagnostics, "MAAP0013");
+
+        AssertSpan(d, name);
+        Assert.Equal("Parameter '" + name + "' of 'A' has the name of a member every C# record has; rename the parameter", d.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void MAAP0013_EqualityContract_is_free_on_a_record_struct()
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\")] internal partial record struct A(string EqualityContract);");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+        Assert.Empty(run.CompileErrorsAndWarnings());
+    }
+
+    /// <summary>
+    /// Every member the generated code declares on a record that uses every feature is reported when a parameter
+    /// takes its name, and every name reserved for all records is still generated: a new generated member fails
+    /// here until <c>GeneratedMembers</c> reserves it, and a member no longer generated fails until it is removed.
+    /// </summary>
+    [Fact]
+    public void MAAP0013_covers_every_member_the_generator_declares_on_the_record()
+    {
+        const string Declaration = "[MaapAlgorithm(\"algo\", \"1\", Queue = \"q\", RepositoryUrl = \"https://example.org/r.git\", RunCommand = \"run.sh\"), MaapSecret(\"GEE_TOKEN\"), MaapSecret(\"earthdata.password\")]\n"
+            + "internal partial record Full([FileInput] Uri InputFile, [FileInput] string? MaskUrl, SecretName ApiKey, SecretName? OtherKey, SecretName[]? Keys, [ConfigInput, Range(1, 9)] int Count = 1";
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, Usings + Declaration + ");");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileErrorsAndWarnings());
+        var record = run.Output.GetTypeByMetadataName("Full")!;
+        Assert.Contains(record.Interfaces, i => i.Name == "IMaapAlgorithm");
+
+        var generated = record.GetMembers()
+            .Where(m => m.CanBeReferencedByName && m.DeclaringSyntaxReferences.Any(r => !run.Input.SyntaxTrees.Contains(r.SyntaxTree)))
+            .Select(m => m.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Superset(new HashSet<string> { "SubmitAsync", "Job", "ResolveInputFile", "ResolveMaskUrl", "GetApiKeyValueAsync", "GetOtherKeyValueAsync", "GetGeeTokenSecretAsync", "GetEarthdataPasswordSecretAsync" }, generated.ToHashSet());
+        Assert.Subset(generated.ToHashSet(), Maap.Algorithms.Generator.Emitting.GeneratedMembers.OnEveryAlgorithm.ToHashSet());
+
+        var clashing = GeneratorHarness.Run(LanguageVersion.Latest, Usings + Declaration + ", " + string.Join(", ", generated.Select(n => "string? " + n + " = null")) + ");");
+
+        Assert.All(clashing.Diagnostics, x => Assert.Equal("MAAP0013", x.Id));
+        Assert.Equal(generated, clashing.Diagnostics.Select(SpanText).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Pragma_suppresses_a_generator_diagnostic()
     {
         var source = Usings + """
@@ -222,10 +330,17 @@ public sealed class DiagnosticTests
     public void Every_descriptor_has_a_help_page()
     {
         var docs = Path.Combine(RepoRoot(), "docs", "diagnostics");
-        for (var i = 1; i <= 12; i++)
+        var descriptors = typeof(Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+        Assert.NotEmpty(descriptors);
+        Assert.Equal(Enumerable.Range(1, descriptors.Count).Select(i => "MAAP" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)), descriptors.Select(d => d.Id).Order(StringComparer.Ordinal));
+        foreach (var descriptor in descriptors)
         {
-            var id = "MAAP" + i.ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-            var descriptor = Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.ById(id);
+            var id = descriptor.Id;
+            Assert.Same(descriptor, Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.ById(id));
             Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
             Assert.True(File.Exists(Path.Combine(docs, id + ".md")), id + " has no help page");
         }

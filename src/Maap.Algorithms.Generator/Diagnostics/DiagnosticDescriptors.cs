@@ -86,6 +86,12 @@ internal static class DiagnosticDescriptors
         "File input '{0}' gets the relative URI '{1}'; DPS can only download an absolute URL (https://, s3://, ...)",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor GeneratedMemberName = Create(
+        "MAAP0013",
+        "Parameter named like a generated member",
+        "Parameter '{0}' of '{1}' has the name of {2}; rename the parameter",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -100,6 +106,7 @@ internal static class DiagnosticDescriptors
         [DuplicateAlgorithm.Id] = DuplicateAlgorithm,
         [ValueRuleBroken.Id] = ValueRuleBroken,
         [RelativeFileUri.Id] = RelativeFileUri,
+        [GeneratedMemberName.Id] = GeneratedMemberName,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

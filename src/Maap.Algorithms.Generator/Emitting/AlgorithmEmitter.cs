@@ -381,11 +381,11 @@ internal static class AlgorithmEmitter
 
     private static void EmitFileAccessors(SourceWriter w, AlgorithmSpec spec)
     {
-        foreach (var input in spec.Inputs.Where(i => i.Kind == InputKind.File))
+        foreach (var input in spec.Inputs.Where(GeneratedMembers.HasResolveMethod))
         {
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>The URL and local path of file input <c>", Xml(input.WireName), "</c>.</summary>");
-            w.Line("public " + Ns + "DpsInputFile", input.IsNullable ? "?" : string.Empty, " Resolve", input.ParameterName, "(" + Ns + "DpsJobContext context)");
+            w.Line("public " + Ns + "DpsInputFile", input.IsNullable ? "?" : string.Empty, " " + GeneratedMembers.ResolvePrefix, input.ParameterName, "(" + Ns + "DpsJobContext context)");
             w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
@@ -407,18 +407,18 @@ internal static class AlgorithmEmitter
         foreach (var secret in spec.Secrets)
         {
             w.Line("/// <summary>Fetches secret <c>" + Xml(secret.Name) + "</c> as the job's user, once per process." + (secret.Description is null ? string.Empty : " " + Xml(secret.Description)) + "</summary>");
-            w.Open("public static global::System.Threading.Tasks.Task<string> Get" + secret.AccessorName + "SecretAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Open("public static global::System.Threading.Tasks.Task<string> " + GeneratedMembers.GetPrefix + secret.AccessorName + GeneratedMembers.SecretSuffix + "(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Line("return context.GetSecretAsync(" + Literal(secret.Name) + ", cancellationToken);");
             w.Close();
             w.Line();
         }
 
-        foreach (var input in spec.Inputs.Where(i => i.Scalar == ScalarKind.SecretName && i.Collection == CollectionKind.None))
+        foreach (var input in spec.Inputs.Where(GeneratedMembers.HasValueMethod))
         {
             var member = "this." + Id(input.ParameterName);
             w.Line("/// <summary>Fetches the secret named by input <c>" + Xml(input.WireName) + "</c> as the job's user, once per process.</summary>");
-            w.Open("public global::System.Threading.Tasks.Task<string> Get" + input.ParameterName + "ValueAsync(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
+            w.Open("public global::System.Threading.Tasks.Task<string> " + GeneratedMembers.GetPrefix + input.ParameterName + GeneratedMembers.ValueSuffix + "(" + Ns + "DpsJobContext context, global::System.Threading.CancellationToken cancellationToken = default)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Open("if (" + member + " is null)");
             w.Line("throw new global::System.InvalidOperationException(" + Literal("Input '" + input.WireName + "' names no secret.") + ");");

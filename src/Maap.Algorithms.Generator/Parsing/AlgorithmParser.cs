@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Maap.Algorithms.Generator.Diagnostics;
+using Maap.Algorithms.Generator.Emitting;
 using Maap.Algorithms.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -70,7 +71,7 @@ internal static class AlgorithmParser
         }
 
         var secrets = ParseSecrets(type, diagnostics, cancellationToken);
-        var inputs = ParseInputs(type, declaration, semanticModel, diagnostics, cancellationToken);
+        var inputs = ParseInputs(type, declaration, semanticModel, secrets, diagnostics, cancellationToken);
         var parseOptions = declaration.SyntaxTree.Options as CSharpParseOptions;
         var implementInterface = parseOptions is not null
             && parseOptions.LanguageVersion >= LanguageVersion.CSharp11
@@ -189,7 +190,7 @@ internal static class AlgorithmParser
         return Array.Empty<IParameterSymbol>();
     }
 
-    private static List<InputSpec> ParseInputs(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static List<InputSpec> ParseInputs(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SemanticModel semanticModel, List<SecretSpec> secrets, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var inputs = new List<InputSpec>();
         var parameters = PrimaryConstructorParameters(type, declaration, semanticModel, cancellationToken);
@@ -265,6 +266,16 @@ internal static class AlgorithmParser
                 DefaultText(parameter, inputType),
                 description,
                 new EquatableArray<ValueRuleSpec>(ValueRuleParser.Parse(parameter, inputType))));
+        }
+
+        // After the loop: Resolve{Parameter} and Get{Parameter}ValueAsync depend on the other parameters.
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            if (GeneratedMembers.Clash(parameter.Name, type.IsValueType, inputs, secrets) is { } clash)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedMemberName, parameter.Locations.FirstOrDefault(), parameter.Name, type.Name, clash));
+            }
         }
 
         return inputs;
