@@ -110,6 +110,27 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MAAP0014_two_secrets_that_make_one_accessor_is_an_error_on_the_second_name()
+    {
+        var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"GEE_TOKEN\"), MaapSecret(\"gee-token\")] internal partial record A(int X);"), "MAAP0014");
+
+        AssertSpan(d, "\"gee-token\"");
+        Assert.Equal("Secrets 'GEE_TOKEN' and 'gee-token' would both be read by the generated accessor 'GetGeeTokenSecretAsync'; declare one of them, and read the other with DpsJobContext.GetSecretAsync", d.GetMessage());
+    }
+
+    [Fact]
+    public void Secrets_whose_accessors_differ_and_a_repeated_secret_are_not_MAAP0014()
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"GEE_TOKEN\"), MaapSecret(\"GEE_TOKEN\"), MaapSecret(\"GEE_TOKENS\")] internal partial record A(int X);");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var record = run.Output.GetTypeByMetadataName("A")!;
+        Assert.Single(record.GetMembers("GetGeeTokenSecretAsync"));
+        Assert.Single(record.GetMembers("GetGeeTokensSecretAsync"));
+    }
+
+    [Fact]
     public void MAAP0010_same_algorithm_id_and_version_declared_twice()
     {
         var source = Usings + """

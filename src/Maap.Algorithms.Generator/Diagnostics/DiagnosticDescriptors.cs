@@ -92,6 +92,12 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' of '{1}' has the name of {2}; rename the parameter",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SecretAccessorClash = Create(
+        "MAAP0014",
+        "Two secrets with one accessor",
+        "Secrets '{0}' and '{1}' would both be read by the generated accessor '{2}'; declare one of them, and read the other with DpsJobContext.GetSecretAsync",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -107,6 +113,7 @@ internal static class DiagnosticDescriptors
         [ValueRuleBroken.Id] = ValueRuleBroken,
         [RelativeFileUri.Id] = RelativeFileUri,
         [GeneratedMemberName.Id] = GeneratedMemberName,
+        [SecretAccessorClash.Id] = SecretAccessorClash,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

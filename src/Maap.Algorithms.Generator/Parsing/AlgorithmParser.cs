@@ -147,7 +147,16 @@ internal static class AlgorithmParser
                 continue;
             }
 
-            secrets.Add(new SecretSpec(name!, NameRules.ToPascalCase(name!), Named(attribute, "Description")));
+            var accessor = NameRules.ToPascalCase(name!);
+            if (secrets.Find(s => s.AccessorName == accessor) is { } earlier)
+            {
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SecretAccessorClash, ArgumentLocation(syntax, 0) ?? syntax?.GetLocation(),
+                    earlier.Name, name!, GeneratedMembers.GetPrefix + accessor + GeneratedMembers.SecretSuffix));
+                continue;
+            }
+
+            secrets.Add(new SecretSpec(name!, accessor, Named(attribute, "Description")));
         }
 
         return secrets;
