@@ -18,7 +18,13 @@ public sealed class InputValuesTests
             Assert.Equal(0.1, MaapInputValues.ParseDouble(MaapInputValues.Format(0.1), "x"));
             Assert.Equal(double.Epsilon, MaapInputValues.ParseDouble(MaapInputValues.Format(double.Epsilon), "x"));
             Assert.Equal(1e300, MaapInputValues.ParseDouble(MaapInputValues.Format(1e300), "x"));
-            Assert.True(double.IsNaN(MaapInputValues.ParseDouble(MaapInputValues.Format(double.NaN), "x")));
+            // Non-finite numbers go as JSON strings (MAAP's json.dumps would write a bare NaN into _context.json); the
+            // job sees the string's text.
+            Assert.Equal("\"NaN\"", MaapInputValues.Format(double.NaN));
+            Assert.True(double.IsNaN(MaapInputValues.ParseDouble(System.Text.Json.JsonSerializer.Deserialize<string>(MaapInputValues.Format(double.NaN))!, "x")));
+            Assert.Equal(double.NegativeInfinity, MaapInputValues.ParseDouble(System.Text.Json.JsonSerializer.Deserialize<string>(MaapInputValues.Format(double.NegativeInfinity))!, "x"));
+            Assert.Equal(float.PositiveInfinity, MaapInputValues.ParseSingle(System.Text.Json.JsonSerializer.Deserialize<string>(MaapInputValues.Format(float.PositiveInfinity))!, "x"));
+            Assert.Equal(new[] { "1.5", "NaN" }, MaapInputValues.SplitArray(MaapInputValues.FormatArray(new[] { 1.5, double.NaN }, MaapInputValues.Format, quoted: false), "x"));
             Assert.Equal(3.4028235E+38f, MaapInputValues.ParseSingle(MaapInputValues.Format(3.4028235E+38f), "x"));
             Assert.Equal(79228162514264337593543950335m, MaapInputValues.ParseDecimal(MaapInputValues.Format(79228162514264337593543950335m), "x"));
             Assert.Equal("1.50", MaapInputValues.Format(1.50m));

@@ -119,6 +119,46 @@ public sealed class TypedClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_inputs_that_look_like_JSON_reach_the_job_as_the_same_text()
+    {
+        // MAAP json.loads every value: "1.10" would arrive as 1.1 and "null" as nothing. FormatText (what generated
+        // code sends for text inputs) keeps them text; the job reads them back with the runtime's own reader.
+        string[] texts = ["1.10", "[1, 2]", "null", "10", " 7 ", "\"quoted\"", "plain text", "NaN", "it's"];
+        var inputs = new AlgorithmInputs();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            inputs.Config.Add(new AlgorithmInputDefinition("c" + i));
+            inputs.Positional.Add(new AlgorithmInputDefinition("p" + i));
+        }
+
+        inputs.Positional.Add(new AlgorithmInputDefinition("raw"));
+        await RegisterAsync("texts", """
+            mkdir -p output
+            printf '%s\0' "$@" > output/args.bin
+            """, inputs);
+        var request = new JobRequest("texts", "main", "maap-dps-worker-8gb");
+        for (var i = 0; i < texts.Length; i++)
+        {
+            request.WithInput("c" + i, MaapInputValues.FormatText(texts[i])).WithInput("p" + i, MaapInputValues.FormatText(texts[i]));
+        }
+
+        var job = await _maap.Jobs.SubmitAsync(request.WithInput("raw", "1.10"));
+        Assert.Equal(JobStatus.Succeeded, await job.WaitForCompletionAsync(FastWait));
+
+        var workDir = Path.Combine(_emu.Emulator.DataDirectory, "jobs", job.Id);
+        var output = (await job.GetResultAsync()).Outputs[0].HttpUrl!;
+        var args = (await _emu.Anonymous.GetStringAsync(output + "/args.bin")).TrimEnd('\0').Split('\0');
+        var context = new DpsJobContext(workDir, args);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(texts[i], context.GetInput("c" + i, MaapInputKind.Config, -1, required: true));
+            Assert.Equal(texts[i], context.GetInput("p" + i, MaapInputKind.Positional, i, required: true));
+        }
+
+        Assert.Equal("1.1", args[^1]); // what MAAP does to the same text sent as it is
+    }
+
+    [Fact]
     public async Task A_failing_job_surfaces_its_traceback_through_the_typed_client()
     {
         await RegisterAsync("typed_fail", "echo 'Traceback (most recent call last):' >&2; echo 'ValueError: bad scene' >&2; exit 1", new AlgorithmInputs());

@@ -219,7 +219,10 @@ internal static class AlgorithmEmitter
     {
         if (input.Collection == CollectionKind.None)
         {
-            return FormatScalar(input.Scalar, input.ElementTypeName, value);
+            // MAAP runs json.loads on each value: text that parses ("10", "null") must go as a JSON string to stay text.
+            // Dates and time spans in their formats never parse as JSON, so they skip the check.
+            var scalar = FormatScalar(input.Scalar, input.ElementTypeName, value);
+            return input.Scalar is ScalarKind.String or ScalarKind.SecretName or ScalarKind.Enum or ScalarKind.Uri ? Values + "FormatText(" + scalar + ")" : scalar;
         }
 
         return Values + "FormatArray<" + input.ElementTypeName + ">(" + value + ", static item => " + FormatScalar(input.Scalar, input.ElementTypeName, "item")
@@ -390,11 +393,11 @@ internal static class AlgorithmEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             if (input.IsNullable)
             {
-                w.Line("return " + member + " is null ? null : context.ResolveInputFile(" + Literal(input.WireName) + ", " + Format(input, member) + ");");
+                w.Line("return " + member + " is null ? null : context.ResolveInputFile(" + Literal(input.WireName) + ", " + FormatScalar(input.Scalar, input.ElementTypeName, member) + ");");
             }
             else
             {
-                w.Line("return context.ResolveInputFile(", Literal(input.WireName), ", ", Format(input, member), ");");
+                w.Line("return context.ResolveInputFile(", Literal(input.WireName), ", ", FormatScalar(input.Scalar, input.ElementTypeName, member), ");");
             }
 
             w.Close();

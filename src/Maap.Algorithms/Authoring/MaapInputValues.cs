@@ -8,13 +8,27 @@ namespace Maap.Algorithms;
 /// <summary>
 /// Formats input values as MAAP receives them and parses them back inside a job. Culture-invariant
 /// and round-trip exact; called by generated code. MAAP runs <c>json.loads</c> on every value, so
-/// numbers and booleans are sent as JSON literals and lists as JSON arrays.
+/// numbers and booleans are sent as JSON literals, lists as JSON arrays, and text that
+/// <c>json.loads</c> would turn into something else (<c>"10"</c>, <c>"null"</c>) as a JSON string
+/// (<see cref="FormatText"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MaapInputValues
 {
     /// <summary>Formats a value.</summary><param name="value">The value.</param><returns>The text sent.</returns>
     public static string Format(string value) => value;
+
+    /// <summary>
+    /// The literal for a text input (a string, a secret name or an enum member name) that reaches the job as the same
+    /// text: <paramref name="text"/> as it is, or as a JSON string when MAAP's <c>json.loads</c> would otherwise read
+    /// it as a number, list, object, boolean or null (<c>"10"</c>, <c>"1.10"</c>, <c>"[1]"</c>, <c>"null"</c>).
+    /// </summary>
+    /// <param name="text">The formatted text.</param><returns>The literal sent.</returns>
+    public static string FormatText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TextValues.Protect(text);
+    }
 
     /// <summary>Formats a value.</summary><param name="value">The value.</param><returns>The text sent.</returns>
     public static string Format(bool value) => value ? "true" : "false";
@@ -44,12 +58,17 @@ public static class MaapInputValues
     public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Formats a value with the shortest text that parses back to the same bits.</summary><param name="value">The value.</param><returns>The text sent.</returns>
-    public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(float value) => float.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : NonFinite(value);
 
     /// <summary>Formats a value with the shortest text that parses back to the same bits.</summary><param name="value">The value.</param><returns>The text sent.</returns>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : NonFinite(value);
 
-    /// <summary>Formats a value, keeping its scale.</summary><param name="value">The value.</param><returns>The text sent.</returns>
+    /// <summary>
+    /// Formats a value as a JSON number. MAAP reads numbers with Python's <c>float</c>, so the job gets the same value
+    /// to 15 significant digits, without trailing zeros (<c>10.50</c> arrives as <c>10.5</c>); declare a
+    /// <see cref="string"/> input for more digits than that.
+    /// </summary>
+    /// <param name="value">The value.</param><returns>The text sent.</returns>
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Formats a value as ISO 8601 round-trip text (<c>O</c>), keeping its kind.</summary><param name="value">The value.</param><returns>The text sent.</returns>
@@ -255,6 +274,11 @@ public static class MaapInputValues
         => Enum.TryParse<TEnum>(text, ignoreCase: false, out var v) && Enum.IsDefined(v)
             ? v
             : throw Unparseable(inputName, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+
+    // Python's json.loads reads a bare NaN or Infinity, and json.dumps then writes it bare into _context.json, which
+    // no strict JSON reader (ours included) accepts; as a JSON string it stays text and parses back in the job.
+    private static string NonFinite(double value) =>
+        double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
 
     private static DpsJobInputException Unparseable(string inputName, string expected) =>
         new(inputName, "expected " + expected);

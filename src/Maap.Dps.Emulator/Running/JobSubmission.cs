@@ -91,12 +91,11 @@ internal static class JobSubmission
         };
     }
 
-    /// <summary>The value as MAAP's wrapper would pass it on a command line: strings raw, anything else as JSON.</summary>
+    /// <summary>The value as MAAP's wrapper would pass it on a command line: strings raw, anything else as Python's <c>json.dumps</c> writes it.</summary>
     public static string Text(JsonNode? value) => value switch
     {
-        null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => PythonJson.Dumps(value),
     };
 
     /// <summary>Single-quotes a shell word, escaping embedded quotes as <c>'"'"'</c> (spec §12.2).</summary>

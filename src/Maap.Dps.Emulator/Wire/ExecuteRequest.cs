@@ -76,7 +76,7 @@ internal sealed class ExecuteRequest
                 {
                     var id = (string?)element.Attribute("id") ?? throw new FormatException("wps:Input has no id attribute.");
                     var literal = element.Element(Wps + "Data")?.Element(Wps + "LiteralValue") ?? element.Descendants(Wps + "LiteralValue").FirstOrDefault();
-                    inputs.Add(new(id, Decode(literal?.Value ?? string.Empty)));
+                    inputs.Add(new(id, PythonJson.Loads(literal?.Value ?? string.Empty)));
                 }
             }
         }
@@ -96,23 +96,5 @@ internal sealed class ExecuteRequest
         }
 
         return new ExecuteRequest(identifier, outputId, inputs);
-    }
-
-    /// <summary>Decodes a literal as MAAP's <c>json.loads</c>-or-raw rule does.</summary>
-    public static JsonNode? Decode(string text)
-    {
-        if (text.Length == 0)
-        {
-            return JsonValue.Create(string.Empty);
-        }
-
-        try
-        {
-            return JsonNode.Parse(text) ?? JsonValue.Create((string?)null);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(text);
-        }
     }
 }

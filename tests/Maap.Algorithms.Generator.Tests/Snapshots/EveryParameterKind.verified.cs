@@ -115,17 +115,17 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
-            if (algorithm.MaskUrl is not null) request.WithInput("mask", algorithm.MaskUrl);
+            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile)));
+            if (algorithm.MaskUrl is not null) request.WithInput("mask", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.MaskUrl));
             request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
             if (algorithm.Scale.HasValue) request.WithInput("scale", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Scale.Value));
-            request.WithInput("output_file_name", algorithm.OutputFileName);
-            request.WithInput("compression_mode", global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(algorithm.Compression));
-            request.WithInput("label", algorithm.Label);
+            request.WithInput("output_file_name", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.OutputFileName));
+            request.WithInput("compression_mode", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(algorithm.Compression)));
+            request.WithInput("label", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Label));
             request.WithInput("factor", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Factor));
-            request.WithInput("hemisphere", algorithm.Hemisphere);
+            request.WithInput("hemisphere", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Hemisphere));
             request.WithInput("seed", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Seed));
-            if (algorithm.Homepage is not null) request.WithInput("homepage", algorithm.Homepage);
+            if (algorithm.Homepage is not null) request.WithInput("homepage", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Homepage));
             request.WithInput("verbose", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Verbose));
             request.WithInput("s8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S8));
             request.WithInput("u8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U8));

@@ -44,7 +44,7 @@ namespace Science.Biomass
                     global::System.ArgumentNullException.ThrowIfNull(algorithm);
                     global::System.ArgumentNullException.ThrowIfNull(request);
 
-                    request.WithInput("aoi", algorithm.Aoi);
+                    request.WithInput("aoi", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Aoi));
                     request.WithInput("limit", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Limit));
                 }
 

@@ -43,8 +43,8 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("input_file", algorithm.InputFile);
-            request.WithInput("output_filename", algorithm.OutputFilename);
+            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.InputFile));
+            request.WithInput("output_filename", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.OutputFilename));
             request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
         }
 
