@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml.Linq;
 using BenchmarkDotNet.Attributes;
 using Maap.Algorithms.Protocol.Wps;
@@ -10,12 +11,22 @@ namespace Maap.Algorithms.Benchmarks;
 public class WpsXmlBenchmarks
 {
     private JobRequest _seedRequest = null!;
+    private string _longTracebackResult = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _seedRequest = new JobRequest("run-dps-test_ubuntu", "delay10", "maap-dps-worker-8gb") { Tag = "test-job" }
             .WithInput("input_file", "https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md");
+
+        // A failed job's Result whose traceback (job stderr) is 10,000 lines, about 650,000 characters.
+        var traceback = new StringBuilder("Traceback (most recent call last):\n");
+        for (var line = 1; line <= 10_000; line++)
+        {
+            traceback.Append("  File \"/app/dps/algorithm/run.py\", line ").Append(line).Append(", in process_granule\n");
+        }
+
+        _longTracebackResult = WpsTestVectors.Tv6ResultWithTraceback.Replace("Traceback line", traceback.Append("RuntimeError: failed").ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>TV-1: the SEED submission.</summary>
@@ -29,6 +40,10 @@ public class WpsXmlBenchmarks
     /// <summary>TV-5: a finished job's Result with three URLs.</summary>
     [Benchmark]
     public JobResult ReadResult() => WpsReader.ReadResult(WpsTestVectors.Tv5Result);
+
+    /// <summary>TV-6 with a 10,000-line traceback: one text node full of line ends.</summary>
+    [Benchmark]
+    public JobResult ReadResultWithLongTraceback() => WpsReader.ReadResult(_longTracebackResult);
 
     /// <summary>TV-9: the 18 metrics fields.</summary>
     [Benchmark]

@@ -642,22 +642,14 @@ internal ref struct WpsXmlScanner
         var needsDecoding = false;
         while (true)
         {
-            var rest = _xml.Slice(_pos);
-            var special = rest.IndexOfAny(quote, '<', '&');
+            // As for text: one search for the next quote, '<' or '&', one pass over the run before it.
+            var special = _xml.Slice(_pos).IndexOfAny(quote, '<', '&');
             if (special < 0)
             {
                 throw Error("the document ends inside an attribute value", valueStart);
             }
 
-            var unusual = IndexOfUnusual(rest.Slice(0, special));
-            if (unusual >= 0)
-            {
-                _pos += unusual;
-                needsDecoding |= _xml[_pos] is '\t' or '\n' or '\r';
-                _pos = CheckChar(_pos);
-                continue;
-            }
-
+            needsDecoding |= CheckChars(_pos, special);
             _pos += special;
             var c = _xml[_pos];
             if (c == quote)
@@ -835,18 +827,12 @@ internal ref struct WpsXmlScanner
         var start = _pos;
         while (_pos < _xml.Length)
         {
-            // Skip plain characters a vector at a time; stop at markup, references, ']' and anything unusual.
-            var rest = _xml.Slice(_pos);
-            var special = rest.IndexOfAny('<', '&', ']');
-            var run = special < 0 ? rest : rest.Slice(0, special);
-            var unusual = IndexOfUnusual(run);
-            if (unusual >= 0)
-            {
-                _pos = CheckChar(_pos + unusual);
-                continue;
-            }
-
-            _pos += run.Length;
+            // Find the next markup, reference or ']' once, check the run of characters before it, then jump past the
+            // run: each character is searched and checked once, however many line ends or tabs the text holds.
+            var special = _xml.Slice(_pos).IndexOfAny('<', '&', ']');
+            var runLength = special < 0 ? _xml.Length - _pos : special;
+            CheckChars(_pos, runLength);
+            _pos += runLength;
             if (special < 0)
             {
                 break;
@@ -1072,18 +1058,27 @@ internal ref struct WpsXmlScanner
         return pos + end + 2;
     }
 
-    private readonly void CheckChars(int start, int length)
+    /// <summary>
+    /// Checks the characters of a run that holds no markup (it ends at an ASCII delimiter or the end of the document,
+    /// so a surrogate pair cannot straddle its end): a vector search finds each unusual character, which is checked on
+    /// its own, and the search resumes just after it, so the run is read once however many such characters it holds.
+    /// </summary>
+    /// <returns>Whether the run holds a tab or line end (an attribute value that does needs normalising).</returns>
+    private readonly bool CheckChars(int start, int length)
     {
-        var unusual = IndexOfUnusual(_xml.Slice(start, length));
-        if (unusual < 0)
-        {
-            return;
-        }
-
         var end = start + length;
-        var pos = start + unusual;
-        while (pos < end)
+        var pos = start;
+        var whitespace = false;
+        while (true)
         {
+            var unusual = IndexOfUnusual(_xml.Slice(pos, end - pos));
+            if (unusual < 0)
+            {
+                return whitespace;
+            }
+
+            pos += unusual;
+            whitespace |= _xml[pos] is '\t' or '\n' or '\r';
             pos = CheckChar(pos);
         }
     }

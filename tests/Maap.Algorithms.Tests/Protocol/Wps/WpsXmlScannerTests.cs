@@ -33,6 +33,98 @@ public class WpsXmlScannerTests
     }
 
     [Fact]
+    public void Many_line_ends_tabs_astral_and_private_use_characters_between_references_read_as_XDocument_reads_them()
+    {
+        // Runs of unusual characters of every kind, cut by references, ']' and the end of the text or value.
+        string[] pieces = ["line", "\n", "\r\n", "\r", "\t", "😀", "𝄞", "\uE000", "\uFFFD", "é", "&amp;", "&#x9;", "&#xD;", "&#x1F600;", "]", "]]", " ", "&lt;", "\n\n\t\t", "\uD83D\uDE00\uE001"];
+        var random = new Random(42);
+        var raw = new StringBuilder();
+        for (var i = 0; i < 5_000; i++)
+        {
+            raw.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        foreach (var tail in new[] { "", "\n", "\t", "😀", "\uE000", "&amp;", "]" })
+        {
+            var value = raw + tail;
+            var xml = "<r a=\"" + value + "\">" + value + "</r>";
+            var expected = System.Xml.Linq.XDocument.Parse(xml, System.Xml.Linq.LoadOptions.PreserveWhitespace).Root!;
+
+            var scanner = new WpsXmlScanner(xml);
+            scanner.Read();
+            Assert.Equal(expected.Attribute("a")!.Value, scanner.GetAttribute("", "a"));
+            Assert.Equal(expected.Value, scanner.ReadElementText());
+            scanner.ReadToEndOfDocument();
+        }
+    }
+
+    [Fact]
+    public void Text_and_attribute_values_of_many_lines_read_with_line_ends_normalised()
+    {
+        var lines = Enumerable.Range(1, 2_000).Select(i => $"\tline {i} 😀 \uE000 \uFFFD");
+        var lf = string.Join("\n", lines);
+
+        Assert.Equal(lf, Text("<r>" + lf + "</r>"));
+        Assert.Equal(lf, Text("<r>" + string.Join("\r\n", lines) + "</r>"));
+        Assert.Equal(lf, Text("<r>" + string.Join("\r", lines) + "</r>"));
+        var spaced = lf.Replace('\t', ' ').Replace('\n', ' ');
+        Assert.Equal(spaced, AttributeValue("<r a=\"" + lf + "\"/>"));
+        Assert.Equal(spaced, AttributeValue("<r a='" + string.Join("\r\n", lines) + "'/>"));
+        Assert.Equal(spaced, AttributeValue("<r a=\"" + string.Join("\r", lines) + "\"/>"));
+    }
+
+    [Fact]
+    public void An_error_after_many_line_ends_is_reported_at_its_own_line_and_column()
+    {
+        var lines = string.Concat(Enumerable.Repeat("\tframe 😀 \uE000\n", 1_000));
+        (string Xml, string Where)[] cases =
+        [
+            ("<a>" + lines + "  \u0001</a>", "line 1001, column 3"),
+            ("<a>\n" + lines + "x]]></a>", "line 1002, column 2"),
+            ("<a>" + lines + "x &nbsp;</a>", "line 1001, column 3"),
+            ("<a b=\"" + lines + "\u0008\"/>", "line 1001, column 1"),
+            ("<a b='" + lines + "  <'/>", "line 1001, column 3"),
+            ("<a><!--" + lines + "\u000B--></a>", "line 1001, column 1"),
+            ("<a><![CDATA[" + lines + "\uFFFF]]></a>", "line 1001, column 1"),
+        ];
+
+        foreach (var (xml, where) in cases)
+        {
+            var error = Assert.Throws<FormatException>(() => ReadAll(xml));
+
+            Assert.Contains(where, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Unpaired_surrogates_at_either_end_of_a_run_of_text_or_attribute_value_are_a_format_error()
+    {
+        var lines = string.Concat(Enumerable.Repeat("line\t😀\n", 100));
+        string[] cases =
+        [
+            "<a>" + lines + "\uD83D<b/></a>",
+            "<a>" + lines + "\uD83D&amp;</a>",
+            "<a>" + lines + "\uD83D]</a>",
+            "<a>" + lines + "&amp;\uDE00</a>",
+            "<a>" + lines + "]\uDE00</a>",
+            "<a>" + lines + "<![CDATA[x]]>\uDE00</a>",
+            "<a>" + lines + "\uDE00\uD83D</a>",
+            "<a>" + lines + "\uD83D",
+            "<a b=\"" + lines + "\uD83D\"/>",
+            "<a b=\"" + lines + "\uD83D&amp;\"/>",
+            "<a b='" + lines + "&amp;\uDE00'/>",
+            "<a b='" + lines + "\uD83D\uD83D\uDE00'/>",
+        ];
+
+        foreach (var xml in cases)
+        {
+            var error = Assert.Throws<FormatException>(() => ReadAll(xml));
+
+            Assert.Contains("is not allowed in XML", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Attribute_values_with_either_quote_are_decoded_and_whitespace_normalised()
     {
         var scanner = new WpsXmlScanner("<r a='x \"q\" &amp; y' b=\"tab\there\r\nnext&#x9;&#xA;kept\"/>");
