@@ -2,6 +2,7 @@ using System.Net;
 using Maap.Algorithms.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
 
 namespace Maap.Algorithms.Tests.Client;
@@ -48,5 +49,37 @@ public class DependencyInjectionTests
 
         Assert.Equal(new Uri("http://maap.test/api/environment/config"), maap.ConfigurationUrl);
         Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("ProxyTicket", "PGT-777-SUPERSECRETTICKET", "proxy-ticket")]
+    [InlineData("PersonalAccessToken", "pat-TOKEN-do-not-print", "Authorization")]
+    public async Task The_factory_client_logs_header_names_at_trace_but_never_a_credential(string option, string credential, string header)
+    {
+        var server = new FakeMaapServer().Map("GET", "/api/mas/algorithm/resource", _ => Json(HttpStatusCode.OK, """{"code": 200, "queues": ["q"], "message": "success"}"""));
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddMaapClient(o =>
+        {
+            o.Host = Host;
+            if (option == "ProxyTicket")
+            {
+                o.ProxyTicket = credential;
+            }
+            else
+            {
+                o.PersonalAccessToken = credential;
+            }
+        }).ConfigurePrimaryHttpMessageHandler(() => server);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<MaapClient>().Algorithms.ListQueuesAsync();
+
+        // IHttpClientFactory's handlers did log the request headers at Trace, so a value would have shown here.
+        Assert.Contains(logs.Entries, e => e.StartsWith("Trace System.Net.Http.HttpClient." + MaapServiceCollectionExtensions.HttpClientName, StringComparison.Ordinal)
+            && e.Contains(header + ":", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(server.RequestsTo("/api/mas/algorithm/resource"), r => r.Header(header)?.Contains(credential, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains(credential, StringComparison.Ordinal));
     }
 }
