@@ -14,10 +14,16 @@ public sealed class MaapClientOptions
     /// </summary>
     public string? Host { get; set; }
 
-    /// <summary>A proxy ticket sent as <c>proxy-ticket</c>. Bindable from configuration; never logged.</summary>
+    /// <summary>
+    /// A proxy ticket sent as <c>proxy-ticket</c>, without surrounding white space. Bindable from configuration; never
+    /// logged. One with a control character inside makes the client constructor throw <see cref="ArgumentException"/>.
+    /// </summary>
     public string? ProxyTicket { get; set; }
 
-    /// <summary>A personal access token sent as <c>Authorization: Bearer</c>. Bindable from configuration; never logged.</summary>
+    /// <summary>
+    /// A personal access token sent as <c>Authorization: Bearer</c>, without surrounding white space. Bindable from
+    /// configuration; never logged. One with a control character inside makes the client constructor throw <see cref="ArgumentException"/>.
+    /// </summary>
     public string? PersonalAccessToken { get; set; }
 
     /// <summary>
@@ -66,5 +72,18 @@ public sealed class MaapClientOptions
 
     /// <summary>Returns a description without any credential.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"MaapClientOptions(Host={Host ?? "(environment)"}, Credential={ResolveCredential()})";
+    public override string ToString() => $"MaapClientOptions(Host={Host ?? "(environment)"}, Credential={DescribeCredential()})";
+
+    private string DescribeCredential()
+    {
+        try
+        {
+            return ResolveCredential().ToString();
+        }
+        catch (ArgumentException)
+        {
+            // ToString must not throw; the exception the client constructor throws says what is wrong.
+            return "MaapCredential(invalid, redacted)";
+        }
+    }
 }
