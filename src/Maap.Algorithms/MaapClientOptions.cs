@@ -35,13 +35,22 @@ public sealed class MaapClientOptions
     /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API exists today.</summary>
     public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Wps;
 
-    /// <summary>How often an idempotent GET is retried after a transport error or a 502/503/504/429. Submit and cancel are never retried.</summary>
+    /// <summary>The most retries <see cref="MaxRetries"/> may ask for.</summary>
+    public const int MaxRetriesLimit = 10;
+
+    /// <summary>
+    /// How often an idempotent GET is retried after a transport error or a 408/429/502/503/504, from 0 to
+    /// <see cref="MaxRetriesLimit"/>. Submit and cancel are never retried.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The first retry delay; later ones double, with jitter.</summary>
+    /// <summary>
+    /// The first retry delay, from zero to 30 seconds; later ones double, with ±20 % jitter, and no wait exceeds
+    /// 30 seconds. A <c>Retry-After</c> from the server (seconds or an HTTP date) wins, also up to 30 seconds.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The largest response body read, in bytes; a larger one fails with <see cref="MaapProtocolException"/>.</summary>
+    /// <summary>The largest response body read, in bytes (positive); a larger one fails with <see cref="MaapProtocolException"/>.</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>The defaults for <see cref="MaapJob.WaitForCompletionAsync(JobWaitOptions?, IProgress{JobStatusChange}?, CancellationToken)"/>.</summary>
@@ -52,6 +61,35 @@ public sealed class MaapClientOptions
 
     /// <summary>Where the client logs. Null: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Throws for a setting no client can work with; the client constructor calls it, before any request.</summary>
+    internal void Validate()
+    {
+        if (MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"MaapClientOptions.MaxRetries must be from 0 to {MaxRetriesLimit}.");
+        }
+
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > Http.MaapPipeline.MaxRetryDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"MaapClientOptions.RetryDelay must be from zero to {Http.MaapPipeline.MaxRetryDelay}.");
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "MaapClientOptions.MaxResponseBytes must be positive.");
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException("MaapClientOptions.TimeProvider cannot be null.", nameof(TimeProvider));
+        }
+
+        if (Wait is null)
+        {
+            throw new ArgumentException("MaapClientOptions.Wait cannot be null.", nameof(Wait));
+        }
+    }
 
     internal MaapCredential ResolveCredential()
     {

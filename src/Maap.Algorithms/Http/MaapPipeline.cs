@@ -11,6 +11,13 @@ namespace Maap.Algorithms.Http;
 /// </summary>
 internal sealed class MaapPipeline
 {
+    /// <summary>The longest wait before a retry, whether from the backoff or from the server's <c>Retry-After</c>.</summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    // Each backoff delay is drawn from [0.8, 1.2] x the exponential delay, so clients that failed together do not retry together.
+    private const double MinJitter = 0.8;
+    private const double MaxJitter = 1.2;
+
     private readonly HttpClient _http;
     private readonly MaapCredential _credential;
     private readonly ILogger _logger;
@@ -19,10 +26,10 @@ internal sealed class MaapPipeline
     private readonly TimeSpan _retryDelay;
     private readonly long _maxResponseBytes;
 
-    public MaapPipeline(HttpClient http, MaapClientOptions options, ILogger logger)
+    public MaapPipeline(HttpClient http, MaapClientOptions options, MaapCredential credential, ILogger logger)
     {
         _http = http;
-        _credential = options.ResolveCredential();
+        _credential = credential;
         _logger = logger;
         _time = options.TimeProvider;
         _maxRetries = Math.Max(0, options.MaxRetries);
@@ -58,7 +65,7 @@ internal sealed class MaapPipeline
                 if (request.IsRetriable && attempt < _maxRetries && IsTransient(response.StatusCode))
                 {
                     retryReason = $"HTTP {status}";
-                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    retryAfter = RetryAfter(response.Headers.RetryAfter);
                 }
                 else
                 {
@@ -131,16 +138,27 @@ internal sealed class MaapPipeline
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private TimeSpan BackoffDelay(int attempt, TimeSpan? retryAfter)
+    /// <summary>The wait <c>Retry-After</c> asks for, as seconds or as an HTTP date on the client's clock.</summary>
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> + 1: a positive <c>Retry-After</c> up to <see cref="MaxRetryDelay"/>,
+    /// else the retry delay doubled per attempt, jittered, and never over <see cref="MaxRetryDelay"/>.
+    /// </summary>
+    internal TimeSpan BackoffDelay(int attempt, TimeSpan? retryAfter)
     {
         if (retryAfter is { } after && after > TimeSpan.Zero)
         {
-            return after < TimeSpan.FromSeconds(30) ? after : TimeSpan.FromSeconds(30);
+            return after < MaxRetryDelay ? after : MaxRetryDelay;
         }
 
-        var baseDelay = _retryDelay.TotalMilliseconds * Math.Pow(2, attempt);
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromMilliseconds(baseDelay * jitter);
+        // The exponent stops at 32 (2^32 ticks is over seven minutes), so the double stays finite and 0 x 2^n stays 0;
+        // the base stops where the highest jitter reaches the cap, so capped delays keep their spread.
+        var exponential = _retryDelay.Ticks * Math.Pow(2, Math.Clamp(attempt, 0, 32));
+        var baseTicks = Math.Min(exponential, MaxRetryDelay.Ticks / MaxJitter);
+        var jitter = MinJitter + (Random.Shared.NextDouble() * (MaxJitter - MinJitter));
+        return TimeSpan.FromTicks((long)(baseTicks * jitter));
     }
 
     /// <summary>Creates a request body that is plain UTF-8 text with the given media type.</summary>
