@@ -57,7 +57,7 @@ public class MaapClient : IDisposable
             throw new ArgumentException($"Unknown job protocol {options.JobProtocol}.", nameof(options));
         }
 
-        _ownedHttpClient = httpClient is null ? CreateHttpClient(options) : null;
+        _ownedHttpClient = httpClient is null ? CreateHttpClient() : null;
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
         var pipeline = new MaapPipeline(httpClient ?? _ownedHttpClient!, options, credential, logger);
         var protocol = new WpsJobProtocol(pipeline, _endpoints);
@@ -106,11 +106,8 @@ public class MaapClient : IDisposable
         return options;
     }
 
-    internal static HttpClient CreateHttpClient(MaapClientOptions options) =>
-        new(CreateHandler())
-        {
-            MaxResponseContentBufferSize = options.MaxResponseBytes,
-        };
+    // MaxResponseBytes is enforced by the pipeline as it reads each body, for this HttpClient and a caller's alike.
+    internal static HttpClient CreateHttpClient() => new(CreateHandler());
 
     internal static SocketsHttpHandler CreateHandler() => new()
     {

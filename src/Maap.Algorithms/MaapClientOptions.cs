@@ -50,7 +50,10 @@ public sealed class MaapClientOptions
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The largest response body read, in bytes (positive); a larger one fails with <see cref="MaapProtocolException"/>.</summary>
+    /// <summary>
+    /// The largest response body read, in bytes (positive), counted after decompression and enforced whatever
+    /// <see cref="HttpClient"/> the client uses: a larger body fails with <see cref="MaapProtocolException"/>, and is not retried.
+    /// </summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>The defaults for <see cref="MaapJob.WaitForCompletionAsync(JobWaitOptions?, IProgress{JobStatusChange}?, CancellationToken)"/>.</summary>

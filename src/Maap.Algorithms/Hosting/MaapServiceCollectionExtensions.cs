@@ -64,7 +64,6 @@ public static class MaapServiceCollectionExtensions
             }
 
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            http.MaxResponseContentBufferSize = options.MaxResponseBytes;
             return new MaapClient(http, options);
         });
         return builder;

@@ -8,6 +8,8 @@ namespace Maap.Algorithms.Http;
 /// <summary>
 /// Sends one <see cref="MaapRequest"/>: attaches the credential (resolved per request), retries idempotent GETs
 /// on transient faults with jittered backoff, bounds the body, logs, and traces. It does not interpret bodies.
+/// The body is read as a stream through <see cref="MaapBodyReader"/>, so its limit holds for any <see cref="HttpClient"/>
+/// and an oversized body is a <see cref="MaapProtocolException"/>, which is never retried.
 /// </summary>
 internal sealed class MaapPipeline
 {
@@ -50,12 +52,13 @@ internal sealed class MaapPipeline
         for (var attempt = 0; ; attempt++)
         {
             var started = _time.GetTimestamp();
+            var startedReal = Stopwatch.GetTimestamp();
             string? retryReason;
             TimeSpan? retryAfter = null;
             try
             {
                 using var message = CreateMessage(request);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
@@ -70,7 +73,7 @@ internal sealed class MaapPipeline
                 else
                 {
                     activity?.SetTag("http.response.status_code", status);
-                    var result = await ReadAsync(response, request, cancellationToken).ConfigureAwait(false);
+                    var result = await ReadAsync(response, request, startedReal, cancellationToken).ConfigureAwait(false);
                     if (!result.IsSuccess)
                     {
                         activity?.SetStatus(ActivityStatusCode.Error);
@@ -110,21 +113,32 @@ internal sealed class MaapPipeline
         return message;
     }
 
-    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, CancellationToken cancellationToken)
+    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, long startedReal, CancellationToken cancellationToken)
     {
-        var content = response.Content;
-        if (content.Headers.ContentLength is { } length && length > _maxResponseBytes)
+        string body;
+        var timeout = _http.Timeout;
+        if (timeout == Timeout.InfiniteTimeSpan)
         {
-            throw new MaapProtocolException($"{request.Operation}: the response body has {length} bytes, over the limit of {_maxResponseBytes}", response.StatusCode);
+            body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // HttpClient.Timeout stops at the headers when the body is streamed: the rest of it covers the body, as it
+            // would if HttpClient had buffered it (in real time, like HttpClient's own timer).
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var remaining = timeout - Stopwatch.GetElapsedTime(startedReal);
+            timeoutSource.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            try
+            {
+                body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, timeoutSource.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TaskCanceledException($"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing.", new TimeoutException(ex.Message, ex));
+            }
         }
 
-        var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (body.Length > _maxResponseBytes)
-        {
-            throw new MaapProtocolException($"{request.Operation}: the response body is over the limit of {_maxResponseBytes} bytes", response.StatusCode);
-        }
-
-        var result = new MaapResponse(response.StatusCode, content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
+        var result = new MaapResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
         if (!result.IsSuccess && _logger.IsEnabled(LogLevel.Warning))
         {
             // The status only: an error body can echo request data.
