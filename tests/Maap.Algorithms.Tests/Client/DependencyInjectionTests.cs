@@ -82,4 +82,73 @@ public class DependencyInjectionTests
         Assert.Contains(server.RequestsTo("/api/mas/algorithm/resource"), r => r.Header(header)?.Contains(credential, StringComparison.Ordinal) == true);
         Assert.DoesNotContain(logs.Entries, e => e.Contains(credential, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AddMaapClient_binds_every_setting_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Maap:Host"] = Host,
+            ["Maap:JobProtocol"] = "wps",
+            ["Maap:MaxRetries"] = "5",
+            ["Maap:RetryDelay"] = "00:00:02",
+            ["Maap:MaxResponseBytes"] = "3000000000",
+            ["Maap:Wait:InitialDelay"] = "00:00:03",
+            ["Maap:Wait:MaxDelay"] = "00:00:40",
+            ["Maap:Wait:BackoffFactor"] = "1.5",
+            ["Maap:Wait:Jitter"] = "0",
+            ["Maap:Wait:Timeout"] = "",
+            ["Maap:Wait:DeletedGracePeriod"] = "00:01:00",
+            ["Maap:Wait:MaxConsecutiveErrors"] = "7",
+            ["Maap:Wait:ThrowOnFailure"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMaapClient(configuration.GetSection("Maap"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MaapClientOptions>>().Value;
+
+        Assert.Equal(MaapJobProtocol.Wps, options.JobProtocol);
+        Assert.Equal(5, options.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.RetryDelay);
+        Assert.Equal(3_000_000_000L, options.MaxResponseBytes);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.Wait.InitialDelay);
+        Assert.Equal(TimeSpan.FromSeconds(40), options.Wait.MaxDelay);
+        Assert.Equal(1.5, options.Wait.BackoffFactor);
+        Assert.Equal(0.0, options.Wait.Jitter);
+        Assert.Null(options.Wait.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Wait.DeletedGracePeriod);
+        Assert.Equal(7, options.Wait.MaxConsecutiveErrors);
+        Assert.True(options.Wait.ThrowOnFailure);
+    }
+
+    [Theory]
+    [InlineData("MaxRetries", "three")]
+    [InlineData("RetryDelay", "soon")]
+    [InlineData("MaxResponseBytes", "99999999999999999999")]
+    [InlineData("JobProtocol", "Soap")]
+    [InlineData("JobProtocol", "7")]
+    [InlineData("Wait:BackoffFactor", "double")]
+    [InlineData("Wait:Jitter", "1,5")]
+    [InlineData("Wait:Timeout", "forever")]
+    [InlineData("Wait:MaxConsecutiveErrors", "5.5")]
+    [InlineData("Wait:ThrowOnFailure", "yes")]
+    public void A_malformed_configuration_value_fails_naming_its_key_and_value_but_no_credential(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Maap:Host"] = Host,
+            ["Maap:ProxyTicket"] = "PGT-SECRET-from-config",
+            ["Maap:PersonalAccessToken"] = "pat-SECRET-from-config",
+            ["Maap:" + key] = value,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMaapClient(configuration.GetSection("Maap"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<MaapClient>());
+
+        Assert.Contains($"'{value}' at 'Maap:{key}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error.ToString(), StringComparison.Ordinal);
+    }
 }
