@@ -197,8 +197,11 @@ public class MaapJob
         {
             return (await GetResultAsync(cancellationToken).ConfigureAwait(false)).Traceback;
         }
-        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException)
+        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The job's failure is the news; a traceback that cannot be fetched (an error, or an HttpClient timeout:
+            // a cancellation the caller did not ask for) leaves it null. The caller's own cancellation still propagates.
             return null;
         }
     }

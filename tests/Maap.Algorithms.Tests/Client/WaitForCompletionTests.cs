@@ -191,6 +191,22 @@ public class WaitForCompletionTests
     }
 
     [Fact]
+    public async Task ThrowOnFailure_still_raises_DpsJobFailedException_when_the_traceback_fetch_times_out()
+    {
+        var server = new FakeMaapServer().Map("GET", StatusPath, _ => Status("Failed"));
+        var stalling = new StallingHandler("/api/dps/job/" + Id, server);
+        using var maap = new MaapClient(
+            new HttpClient(stalling, disposeHandler: false) { Timeout = TimeSpan.FromMilliseconds(100) },
+            new MaapClientOptions { Host = Host, ProxyTicket = "t", MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<DpsJobFailedException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.ThrowOnFailure = true)));
+
+        Assert.Equal(JobStatus.Failed, error.Status);
+        Assert.Null(error.Traceback);
+        Assert.Equal(1, stalling.Stalled);
+    }
+
+    [Fact]
     public async Task Invalid_wait_options_throw_before_any_request()
     {
         var (server, maap, _) = Create("Running");
@@ -198,6 +214,26 @@ public class WaitForCompletionTests
         await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { Jitter = 1.5 }));
         await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { InitialDelay = TimeSpan.Zero }));
         Assert.Empty(server.Requests);
+    }
+
+    /// <summary>Never answers requests to one path, so only HttpClient.Timeout ends them; passes the rest on.</summary>
+    private sealed class StallingHandler(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _stalled;
+
+        public int Stalled => _stalled;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath != path)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            Interlocked.Increment(ref _stalled);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
