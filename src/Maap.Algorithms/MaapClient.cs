@@ -22,7 +22,7 @@ public class MaapClient : IDisposable
     private readonly MaapEndpoints? _endpoints;
 
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
-    /// <param name="options">Settings; null reads everything from the environment.</param>
+    /// <param name="options">Settings, copied: changing them afterwards does not change this client. Null reads everything from the environment.</param>
     /// <exception cref="ArgumentException">A setting is out of range or a credential is malformed.</exception>
     public MaapClient(MaapClientOptions? options = null)
         : this(Validated(options), httpClient: null)
@@ -31,7 +31,7 @@ public class MaapClient : IDisposable
 
     /// <summary>Creates a client over a caller-provided <see cref="HttpClient"/>, which the client does not dispose.</summary>
     /// <param name="httpClient">The HTTP client (for example from <c>IHttpClientFactory</c>).</param>
-    /// <param name="options">Settings; null reads everything from the environment.</param>
+    /// <param name="options">Settings, copied: changing them afterwards does not change this client. Null reads everything from the environment.</param>
     /// <exception cref="ArgumentException">A setting is out of range or a credential is malformed.</exception>
     public MaapClient(HttpClient httpClient, MaapClientOptions? options = null)
         : this(Validated(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
@@ -99,11 +99,12 @@ public class MaapClient : IDisposable
         }
     }
 
+    /// <summary>The client's own validated copy of the options: later changes to the caller's object change nothing.</summary>
     private static MaapClientOptions Validated(MaapClientOptions? options)
     {
-        options ??= new MaapClientOptions();
-        options.Validate();
-        return options;
+        var snapshot = options?.Clone() ?? new MaapClientOptions();
+        snapshot.Validate();
+        return snapshot;
     }
 
     // MaxResponseBytes is enforced by the pipeline as it reads each body, for this HttpClient and a caller's alike.

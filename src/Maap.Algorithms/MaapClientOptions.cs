@@ -92,7 +92,29 @@ public sealed class MaapClientOptions
         {
             throw new ArgumentException("MaapClientOptions.Wait cannot be null.", nameof(Wait));
         }
+
+        Wait.Validate();
     }
+
+    /// <summary>
+    /// A copy, with its own <see cref="Wait"/>: a client keeps one, so changing the options object after the client
+    /// is built changes nothing, and nothing the client does changes the caller's object. Keep it in step with the
+    /// properties (a test sets every one).
+    /// </summary>
+    internal MaapClientOptions Clone() => new()
+    {
+        Host = Host,
+        ProxyTicket = ProxyTicket,
+        PersonalAccessToken = PersonalAccessToken,
+        Credential = Credential,
+        JobProtocol = JobProtocol,
+        MaxRetries = MaxRetries,
+        RetryDelay = RetryDelay,
+        MaxResponseBytes = MaxResponseBytes,
+        Wait = Wait?.Clone()!,
+        TimeProvider = TimeProvider,
+        LoggerFactory = LoggerFactory,
+    };
 
     internal MaapCredential ResolveCredential()
     {

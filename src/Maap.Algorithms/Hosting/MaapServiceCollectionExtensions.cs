@@ -56,7 +56,8 @@ public static class MaapServiceCollectionExtensions
             .RedactLoggedHeaders(static _ => true);
         services.TryAddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<MaapClientOptions>>().Value;
+            // A copy: the registered options stay as configured, whoever else reads them.
+            var options = provider.GetRequiredService<IOptions<MaapClientOptions>>().Value.Clone();
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
             if (ReferenceEquals(options.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is { } time)
             {

@@ -34,7 +34,29 @@ public class DependencyInjectionTests
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MaapClientOptions>>().Value;
         Assert.Equal(1, options.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Wait.MaxDelay);
-        Assert.NotNull(options.LoggerFactory);
+    }
+
+    [Fact]
+    public async Task AddMaapClient_gives_the_client_the_containers_logger_and_clock_and_leaves_the_registered_options_as_they_were()
+    {
+        var server = new FakeMaapServer().Map("GET", "/api/dps/job/a/status", _ => Xml(HttpStatusCode.OK, SpecVectors.Tv3StatusAlphabetical));
+        var logs = new CapturingLoggerProvider();
+        var time = new ObservableTimeProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddMaapClient(o => { o.Host = Host; o.ProxyTicket = "t"; }).ConfigurePrimaryHttpMessageHandler(() => server);
+        await using var provider = services.BuildServiceProvider();
+
+        var wait = provider.GetRequiredService<MaapClient>().Jobs.Get("a").WaitForCompletionAsync();
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+        Assert.Empty(delays);
+        Assert.Contains(logs.Entries, e => e.Contains("MAAP API root is", StringComparison.Ordinal));
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MaapClientOptions>>().Value;
+        Assert.Null(options.LoggerFactory);
+        Assert.Same(TimeProvider.System, options.TimeProvider);
     }
 
     [Fact]
