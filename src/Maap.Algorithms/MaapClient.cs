@@ -22,17 +22,19 @@ public class MaapClient : IDisposable
     private readonly MaapEndpoints? _endpoints;
 
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
-    /// <param name="options">Settings; null reads everything from the environment.</param>
+    /// <param name="options">Settings, copied: changing them afterwards does not change this client. Null reads everything from the environment.</param>
+    /// <exception cref="ArgumentException">A setting is out of range or a credential is malformed.</exception>
     public MaapClient(MaapClientOptions? options = null)
-        : this(CreateHttpClient(options ?? new MaapClientOptions()), options ?? new MaapClientOptions(), ownsHttpClient: true)
+        : this(Validated(options), httpClient: null)
     {
     }
 
     /// <summary>Creates a client over a caller-provided <see cref="HttpClient"/>, which the client does not dispose.</summary>
     /// <param name="httpClient">The HTTP client (for example from <c>IHttpClientFactory</c>).</param>
-    /// <param name="options">Settings; null reads everything from the environment.</param>
+    /// <param name="options">Settings, copied: changing them afterwards does not change this client. Null reads everything from the environment.</param>
+    /// <exception cref="ArgumentException">A setting is out of range or a credential is malformed.</exception>
     public MaapClient(HttpClient httpClient, MaapClientOptions? options = null)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options ?? new MaapClientOptions(), ownsHttpClient: false)
+        : this(Validated(options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {
     }
 
@@ -45,17 +47,20 @@ public class MaapClient : IDisposable
         Members = null!;
     }
 
-    private MaapClient(HttpClient httpClient, MaapClientOptions options, bool ownsHttpClient)
+    private MaapClient(MaapClientOptions options, HttpClient? httpClient)
     {
-        _ownedHttpClient = ownsHttpClient ? httpClient : null;
-        var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
-        var pipeline = new MaapPipeline(httpClient, options, logger);
+        // Everything that can throw runs before the client creates its own HttpClient, so nothing is left to dispose.
         _endpoints = new MaapEndpoints(options.Host);
-        JobProtocol protocol = options.JobProtocol switch
+        var credential = options.ResolveCredential();
+        if (options.JobProtocol != MaapJobProtocol.Wps)
         {
-            MaapJobProtocol.Wps => new WpsJobProtocol(pipeline, _endpoints),
-            _ => throw new ArgumentException($"Unknown job protocol {options.JobProtocol}.", nameof(options)),
-        };
+            throw new ArgumentException($"Unknown job protocol {options.JobProtocol}.", nameof(options));
+        }
+
+        _ownedHttpClient = httpClient is null ? CreateHttpClient() : null;
+        var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
+        var pipeline = new MaapPipeline(httpClient ?? _ownedHttpClient!, options, credential, logger);
+        var protocol = new WpsJobProtocol(pipeline, _endpoints);
         Jobs = new MaapJobsClient(protocol, options, logger);
         Secrets = new MaapSecretsClient(pipeline, _endpoints);
         Algorithms = new MaapAlgorithmsClient(pipeline, _endpoints);
@@ -94,11 +99,16 @@ public class MaapClient : IDisposable
         }
     }
 
-    internal static HttpClient CreateHttpClient(MaapClientOptions options) =>
-        new(CreateHandler())
-        {
-            MaxResponseContentBufferSize = options.MaxResponseBytes,
-        };
+    /// <summary>The client's own validated copy of the options: later changes to the caller's object change nothing.</summary>
+    private static MaapClientOptions Validated(MaapClientOptions? options)
+    {
+        var snapshot = options?.Clone() ?? new MaapClientOptions();
+        snapshot.Validate();
+        return snapshot;
+    }
+
+    // MaxResponseBytes is enforced by the pipeline as it reads each body, for this HttpClient and a caller's alike.
+    internal static HttpClient CreateHttpClient() => new(CreateHandler());
 
     internal static SocketsHttpHandler CreateHandler() => new()
     {

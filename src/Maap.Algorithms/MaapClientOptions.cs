@@ -14,10 +14,16 @@ public sealed class MaapClientOptions
     /// </summary>
     public string? Host { get; set; }
 
-    /// <summary>A proxy ticket sent as <c>proxy-ticket</c>. Bindable from configuration; never logged.</summary>
+    /// <summary>
+    /// A proxy ticket sent as <c>proxy-ticket</c>, without surrounding white space. Bindable from configuration; never
+    /// logged. One with a control character inside makes the client constructor throw <see cref="ArgumentException"/>.
+    /// </summary>
     public string? ProxyTicket { get; set; }
 
-    /// <summary>A personal access token sent as <c>Authorization: Bearer</c>. Bindable from configuration; never logged.</summary>
+    /// <summary>
+    /// A personal access token sent as <c>Authorization: Bearer</c>, without surrounding white space. Bindable from
+    /// configuration; never logged. One with a control character inside makes the client constructor throw <see cref="ArgumentException"/>.
+    /// </summary>
     public string? PersonalAccessToken { get; set; }
 
     /// <summary>
@@ -29,13 +35,25 @@ public sealed class MaapClientOptions
     /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API exists today.</summary>
     public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Wps;
 
-    /// <summary>How often an idempotent GET is retried after a transport error or a 502/503/504/429. Submit and cancel are never retried.</summary>
+    /// <summary>The most retries <see cref="MaxRetries"/> may ask for.</summary>
+    public const int MaxRetriesLimit = 10;
+
+    /// <summary>
+    /// How often an idempotent GET is retried after a transport error or a 408/429/502/503/504, from 0 to
+    /// <see cref="MaxRetriesLimit"/>. Submit and cancel are never retried.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The first retry delay; later ones double, with jitter.</summary>
+    /// <summary>
+    /// The first retry delay, from zero to 30 seconds; later ones double, with ±20 % jitter, and no wait exceeds
+    /// 30 seconds. A <c>Retry-After</c> from the server (seconds or an HTTP date) wins, also up to 30 seconds.
+    /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The largest response body read, in bytes; a larger one fails with <see cref="MaapProtocolException"/>.</summary>
+    /// <summary>
+    /// The largest response body read, in bytes (positive), counted after decompression and enforced whatever
+    /// <see cref="HttpClient"/> the client uses: a larger body fails with <see cref="MaapProtocolException"/>, and is not retried.
+    /// </summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>The defaults for <see cref="MaapJob.WaitForCompletionAsync(JobWaitOptions?, IProgress{JobStatusChange}?, CancellationToken)"/>.</summary>
@@ -46,6 +64,57 @@ public sealed class MaapClientOptions
 
     /// <summary>Where the client logs. Null: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Throws for a setting no client can work with; the client constructor calls it, before any request.</summary>
+    internal void Validate()
+    {
+        if (MaxRetries is < 0 or > MaxRetriesLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, $"MaapClientOptions.MaxRetries must be from 0 to {MaxRetriesLimit}.");
+        }
+
+        if (RetryDelay < TimeSpan.Zero || RetryDelay > Http.MaapPipeline.MaxRetryDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"MaapClientOptions.RetryDelay must be from zero to {Http.MaapPipeline.MaxRetryDelay}.");
+        }
+
+        if (MaxResponseBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "MaapClientOptions.MaxResponseBytes must be positive.");
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentException("MaapClientOptions.TimeProvider cannot be null.", nameof(TimeProvider));
+        }
+
+        if (Wait is null)
+        {
+            throw new ArgumentException("MaapClientOptions.Wait cannot be null.", nameof(Wait));
+        }
+
+        Wait.Validate();
+    }
+
+    /// <summary>
+    /// A copy, with its own <see cref="Wait"/>: a client keeps one, so changing the options object after the client
+    /// is built changes nothing, and nothing the client does changes the caller's object. Keep it in step with the
+    /// properties (a test sets every one).
+    /// </summary>
+    internal MaapClientOptions Clone() => new()
+    {
+        Host = Host,
+        ProxyTicket = ProxyTicket,
+        PersonalAccessToken = PersonalAccessToken,
+        Credential = Credential,
+        JobProtocol = JobProtocol,
+        MaxRetries = MaxRetries,
+        RetryDelay = RetryDelay,
+        MaxResponseBytes = MaxResponseBytes,
+        Wait = Wait?.Clone()!,
+        TimeProvider = TimeProvider,
+        LoggerFactory = LoggerFactory,
+    };
 
     internal MaapCredential ResolveCredential()
     {
@@ -66,5 +135,18 @@ public sealed class MaapClientOptions
 
     /// <summary>Returns a description without any credential.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"MaapClientOptions(Host={Host ?? "(environment)"}, Credential={ResolveCredential()})";
+    public override string ToString() => $"MaapClientOptions(Host={Host ?? "(environment)"}, Credential={DescribeCredential()})";
+
+    private string DescribeCredential()
+    {
+        try
+        {
+            return ResolveCredential().ToString();
+        }
+        catch (ArgumentException)
+        {
+            // ToString must not throw; the exception the client constructor throws says what is wrong.
+            return "MaapCredential(invalid, redacted)";
+        }
+    }
 }

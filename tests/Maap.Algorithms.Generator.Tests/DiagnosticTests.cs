@@ -106,7 +106,18 @@ public sealed class DiagnosticTests
         var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"bad/name\")] internal partial record A(int X);"), "MAAP0009");
 
         AssertSpan(d, "\"bad/name\"");
-        Assert.Equal("Secret name 'bad/name' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space (secret names travel as URL path segments)", d.GetMessage());
+        Assert.Equal("Secret name 'bad/name' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space, and not '.' or '..' (secret names travel as URL path segments)", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public void MAAP0009_a_dot_segment_secret_name(string name)
+    {
+        var d = Single(Generate($"[MaapAlgorithm(\"algo\", \"1\"), MaapSecret(\"{name}\")] internal partial record A(int X);"), "MAAP0009");
+
+        AssertSpan(d, $"\"{name}\"");
+        Assert.StartsWith($"Secret name '{name}' is not valid", d.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,9 +89,14 @@ public sealed class InputValuesTests
     [InlineData("a/b", false)]
     [InlineData("a\\b", false)]
     [InlineData("tab\there", false)]
+    [InlineData(".", false)]
+    [InlineData("..", false)]
+    [InlineData("...", true)]
+    [InlineData(".hidden", true)]
     public void Secret_names_follow_the_clients_rule(string name, bool valid)
     {
         Assert.Equal(valid, SecretName.IsValid(name));
+        Assert.Equal(valid, Maap.Algorithms.Generator.Parsing.NameRules.IsValidSecretName(name));
         if (valid)
         {
             Assert.Equal(name, new SecretName(name).ToString());

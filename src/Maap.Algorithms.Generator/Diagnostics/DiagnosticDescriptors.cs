@@ -64,7 +64,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidSecretName = Create(
         "MAAP0009",
         "Invalid secret name",
-        "Secret name '{0}' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space (secret names travel as URL path segments)",
+        "Secret name '{0}' is not valid: use 1-255 characters without '/', '\\', control characters or leading/trailing white space, and not '.' or '..' (secret names travel as URL path segments)",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateAlgorithm = Create(

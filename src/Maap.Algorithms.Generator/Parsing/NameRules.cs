@@ -16,10 +16,11 @@ internal static class NameRules
 
     public static bool IsValidVersion(string? value) => value is not null && Version.IsMatch(value);
 
-    /// <summary>The runtime's <c>MaapSecretsClient.ValidateName</c> rule: 1-255 characters, no '/', '\\' or control characters, no surrounding white space.</summary>
+    /// <summary>The runtime's <c>MaapSecretsClient.ValidateName</c> rule: 1-255 characters, no '/', '\\' or control characters, no surrounding white space, not '.' or '..'.</summary>
     public static bool IsValidSecretName(string? value)
     {
-        if (value is null || value.Trim().Length == 0 || value.Length > 255 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[value.Length - 1]))
+        if (value is null || value.Trim().Length == 0 || value.Length > 255 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[value.Length - 1])
+            || value is "." or "..")
         {
             return false;
         }

@@ -21,27 +21,11 @@ public sealed record SecretName
     /// <summary>
     /// Whether <paramref name="name"/> is a secret name MAAP can address, by the rule of
     /// <see cref="MaapSecretsClient.ValidateName"/>: 1-255 characters, no <c>/</c>, <c>\</c> or control characters,
-    /// no leading or trailing white space (names travel as URL path segments).
+    /// no leading or trailing white space, and not <c>.</c> or <c>..</c> (names travel as URL path segments).
     /// </summary>
     /// <param name="name">The candidate name.</param>
     /// <returns>True when the name is valid.</returns>
-    public static bool IsValid(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaapSecretsClient.MaxNameLength || char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (c is '/' or '\\' || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string? name) => MaapSecretsClient.NameProblem(name) is null;
 
     /// <summary>Converts a string to a secret name.</summary>
     /// <param name="value">The name.</param>

@@ -47,10 +47,17 @@ public static class MaapServiceCollectionExtensions
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(MaapClient.CreateHandler)
             // The singleton client keeps its HttpClient; the handler's own PooledConnectionLifetime handles DNS changes.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // Microsoft.Extensions.Http 8 logs every request and response header value at Trace, which would put the
+            // proxy-ticket or Authorization value in the logs. All values are redacted, not a list of names: MAAP's
+            // credentials travel under several (proxy-ticket, Authorization, cpticket, dps-token, X-MAAP-API-Key),
+            // a response can set cookies, and a header added later is covered without anyone remembering this line.
+            // Header names still log; 9.0 and later redact every value by default as well.
+            .RedactLoggedHeaders(static _ => true);
         services.TryAddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<MaapClientOptions>>().Value;
+            // A copy: the registered options stay as configured, whoever else reads them.
+            var options = provider.GetRequiredService<IOptions<MaapClientOptions>>().Value.Clone();
             options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
             if (ReferenceEquals(options.TimeProvider, TimeProvider.System) && provider.GetService<TimeProvider>() is { } time)
             {
@@ -58,7 +65,6 @@ public static class MaapServiceCollectionExtensions
             }
 
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            http.MaxResponseContentBufferSize = options.MaxResponseBytes;
             return new MaapClient(http, options);
         });
         return builder;

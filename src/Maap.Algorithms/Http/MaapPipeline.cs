@@ -8,9 +8,18 @@ namespace Maap.Algorithms.Http;
 /// <summary>
 /// Sends one <see cref="MaapRequest"/>: attaches the credential (resolved per request), retries idempotent GETs
 /// on transient faults with jittered backoff, bounds the body, logs, and traces. It does not interpret bodies.
+/// The body is read as a stream through <see cref="MaapBodyReader"/>, so its limit holds for any <see cref="HttpClient"/>
+/// and an oversized body is a <see cref="MaapProtocolException"/>, which is never retried.
 /// </summary>
 internal sealed class MaapPipeline
 {
+    /// <summary>The longest wait before a retry, whether from the backoff or from the server's <c>Retry-After</c>.</summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    // Each backoff delay is drawn from [0.8, 1.2] x the exponential delay, so clients that failed together do not retry together.
+    private const double MinJitter = 0.8;
+    private const double MaxJitter = 1.2;
+
     private readonly HttpClient _http;
     private readonly MaapCredential _credential;
     private readonly ILogger _logger;
@@ -19,10 +28,10 @@ internal sealed class MaapPipeline
     private readonly TimeSpan _retryDelay;
     private readonly long _maxResponseBytes;
 
-    public MaapPipeline(HttpClient http, MaapClientOptions options, ILogger logger)
+    public MaapPipeline(HttpClient http, MaapClientOptions options, MaapCredential credential, ILogger logger)
     {
         _http = http;
-        _credential = options.ResolveCredential();
+        _credential = credential;
         _logger = logger;
         _time = options.TimeProvider;
         _maxRetries = Math.Max(0, options.MaxRetries);
@@ -43,12 +52,13 @@ internal sealed class MaapPipeline
         for (var attempt = 0; ; attempt++)
         {
             var started = _time.GetTimestamp();
+            var startedReal = Stopwatch.GetTimestamp();
             string? retryReason;
             TimeSpan? retryAfter = null;
             try
             {
                 using var message = CreateMessage(request);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
@@ -58,12 +68,12 @@ internal sealed class MaapPipeline
                 if (request.IsRetriable && attempt < _maxRetries && IsTransient(response.StatusCode))
                 {
                     retryReason = $"HTTP {status}";
-                    retryAfter = response.Headers.RetryAfter?.Delta;
+                    retryAfter = RetryAfter(response.Headers.RetryAfter);
                 }
                 else
                 {
                     activity?.SetTag("http.response.status_code", status);
-                    var result = await ReadAsync(response, request, cancellationToken).ConfigureAwait(false);
+                    var result = await ReadAsync(response, request, startedReal, cancellationToken).ConfigureAwait(false);
                     if (!result.IsSuccess)
                     {
                         activity?.SetStatus(ActivityStatusCode.Error);
@@ -103,21 +113,32 @@ internal sealed class MaapPipeline
         return message;
     }
 
-    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, CancellationToken cancellationToken)
+    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, long startedReal, CancellationToken cancellationToken)
     {
-        var content = response.Content;
-        if (content.Headers.ContentLength is { } length && length > _maxResponseBytes)
+        string body;
+        var timeout = _http.Timeout;
+        if (timeout == Timeout.InfiniteTimeSpan)
         {
-            throw new MaapProtocolException($"{request.Operation}: the response body has {length} bytes, over the limit of {_maxResponseBytes}", response.StatusCode);
+            body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // HttpClient.Timeout stops at the headers when the body is streamed: the rest of it covers the body, as it
+            // would if HttpClient had buffered it (in real time, like HttpClient's own timer).
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var remaining = timeout - Stopwatch.GetElapsedTime(startedReal);
+            timeoutSource.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            try
+            {
+                body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, timeoutSource.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TaskCanceledException($"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing.", new TimeoutException(ex.Message, ex));
+            }
         }
 
-        var body = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (body.Length > _maxResponseBytes)
-        {
-            throw new MaapProtocolException($"{request.Operation}: the response body is over the limit of {_maxResponseBytes} bytes", response.StatusCode);
-        }
-
-        var result = new MaapResponse(response.StatusCode, content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
+        var result = new MaapResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
         if (!result.IsSuccess && _logger.IsEnabled(LogLevel.Warning))
         {
             // The status only: an error body can echo request data.
@@ -131,16 +152,27 @@ internal sealed class MaapPipeline
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    private TimeSpan BackoffDelay(int attempt, TimeSpan? retryAfter)
+    /// <summary>The wait <c>Retry-After</c> asks for, as seconds or as an HTTP date on the client's clock.</summary>
+    private TimeSpan? RetryAfter(RetryConditionHeaderValue? header) =>
+        header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+
+    /// <summary>
+    /// The wait before retry <paramref name="attempt"/> + 1: a positive <c>Retry-After</c> up to <see cref="MaxRetryDelay"/>,
+    /// else the retry delay doubled per attempt, jittered, and never over <see cref="MaxRetryDelay"/>.
+    /// </summary>
+    internal TimeSpan BackoffDelay(int attempt, TimeSpan? retryAfter)
     {
         if (retryAfter is { } after && after > TimeSpan.Zero)
         {
-            return after < TimeSpan.FromSeconds(30) ? after : TimeSpan.FromSeconds(30);
+            return after < MaxRetryDelay ? after : MaxRetryDelay;
         }
 
-        var baseDelay = _retryDelay.TotalMilliseconds * Math.Pow(2, attempt);
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromMilliseconds(baseDelay * jitter);
+        // The exponent stops at 32 (2^32 ticks is over seven minutes), so the double stays finite and 0 x 2^n stays 0;
+        // the base stops where the highest jitter reaches the cap, so capped delays keep their spread.
+        var exponential = _retryDelay.Ticks * Math.Pow(2, Math.Clamp(attempt, 0, 32));
+        var baseTicks = Math.Min(exponential, MaxRetryDelay.Ticks / MaxJitter);
+        var jitter = MinJitter + (Random.Shared.NextDouble() * (MaxJitter - MinJitter));
+        return TimeSpan.FromTicks((long)(baseTicks * jitter));
     }
 
     /// <summary>Creates a request body that is plain UTF-8 text with the given media type.</summary>

@@ -8,6 +8,9 @@ namespace Maap.Algorithms.Http;
 /// <summary>A MAAP answer with its body read.</summary>
 internal sealed class MaapResponse(HttpStatusCode status, string? mediaType, string body, bool sensitiveBody)
 {
+    /// <summary>What an exception shows instead of a body that can carry a secret value.</summary>
+    public const string RedactedExcerpt = "[redacted: this response can carry a secret value]";
+
     private const int ExcerptLength = 512;
 
     public HttpStatusCode Status { get; } = status;
@@ -19,7 +22,7 @@ internal sealed class MaapResponse(HttpStatusCode status, string? mediaType, str
     public bool IsSuccess => (int)Status is >= 200 and <= 299;
 
     /// <summary>The start of the body for an exception message, or a redaction notice for bodies that may hold a secret.</summary>
-    public string Excerpt => sensitiveBody ? "[redacted: this response can carry a secret value]" : MakeExcerpt(Body);
+    public string Excerpt => sensitiveBody ? RedactedExcerpt : MakeExcerpt(Body);
 
     public MaapRequestFailedException ToFailure() => MaapErrorParser.Parse(this);
 

@@ -8,15 +8,24 @@ namespace Maap.Algorithms;
 /// <c>_job.json</c>, <c>_context.json</c>, <c>input/</c> and <c>output/</c>, and the positional
 /// arguments of the run command. Generated <c>FromContext</c> methods read typed inputs from it.
 /// </summary>
-public sealed class DpsJobContext
+/// <remarks>
+/// A context fetches secrets through a <see cref="MaapClient"/> it creates on first use; <see cref="Dispose"/> releases
+/// it. <see cref="Current"/> is the process's own context and lives as long as the process: disposing it does nothing,
+/// so <c>using var context = DpsJobContext.Current;</c> is harmless.
+/// </remarks>
+public sealed class DpsJobContext : IDisposable
 {
     private static readonly Lazy<DpsJobContext> CurrentContext = new(
-        () => new DpsJobContext(Environment.CurrentDirectory, Environment.GetCommandLineArgs().Skip(1).ToArray()),
+        () => new DpsJobContext(Environment.CurrentDirectory, Environment.GetCommandLineArgs().Skip(1).ToArray(), fetchSecret: null, CreateClient, isProcessContext: true),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Func<string, CancellationToken, Task<string>> _fetchSecret;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _secrets = new(StringComparer.Ordinal);
-    private readonly Lazy<MaapClient> _client;
+    private readonly Func<MaapClient> _createClient;
+    private readonly bool _isProcessContext;
+    private readonly object _clientGate = new();
+    private MaapClient? _client;
+    private bool _disposed;
     private readonly Lazy<JsonElement?> _job;
     private readonly Lazy<JsonElement?> _context;
 
@@ -25,23 +34,30 @@ public sealed class DpsJobContext
     /// <param name="arguments">The positional arguments the run command received, without the program name.</param>
     /// <param name="fetchSecret">
     /// Fetches a secret value by name. Null uses a <see cref="MaapClient"/> built from <c>MAAP_API_HOST</c>
-    /// and <c>MAAP_PGT</c>, which the DPS wrapper exports, so the request runs as the submitting user.
+    /// and <c>MAAP_PGT</c>, which the DPS wrapper exports, so the request runs as the submitting user; <see cref="Dispose"/> releases it.
     /// </param>
     public DpsJobContext(string workDirectory, IReadOnlyList<string> arguments, Func<string, CancellationToken, Task<string>>? fetchSecret = null)
+        : this(workDirectory, arguments, fetchSecret, CreateClient, isProcessContext: false)
+    {
+    }
+
+    internal DpsJobContext(string workDirectory, IReadOnlyList<string> arguments, Func<string, CancellationToken, Task<string>>? fetchSecret, Func<MaapClient> createClient, bool isProcessContext)
     {
         ArgumentException.ThrowIfNullOrEmpty(workDirectory);
         ArgumentNullException.ThrowIfNull(arguments);
         WorkDirectory = Path.GetFullPath(workDirectory);
         Arguments = arguments;
         _fetchSecret = fetchSecret ?? FetchWithJobCredentials;
-
-        // MaapClient reads MAAP_API_HOST and MAAP_PGT, which the DPS wrapper exports: the requests run as the submitter.
-        _client = new Lazy<MaapClient>(() => new MaapClient(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _createClient = createClient;
+        _isProcessContext = isProcessContext;
         _job = new Lazy<JsonElement?>(() => ReadJson("_job.json"), LazyThreadSafetyMode.ExecutionAndPublication);
         _context = new Lazy<JsonElement?>(() => ReadJson("_context.json"), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The job this process runs in: the current directory and the process's command-line arguments. One instance per process, so secrets are fetched once.</summary>
+    /// <summary>
+    /// The job this process runs in: the current directory and the process's command-line arguments. One instance per
+    /// process, so secrets are fetched once; it lives as long as the process, and its <see cref="Dispose"/> does nothing.
+    /// </summary>
     public static DpsJobContext Current => CurrentContext.Value;
 
     /// <summary>
@@ -150,8 +166,10 @@ public sealed class DpsJobContext
     /// <param name="name">The secret name.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>
     /// <returns>The secret value.</returns>
+    /// <exception cref="ObjectDisposedException">This context was disposed.</exception>
     public Task<string> GetSecretAsync(string name, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         if (!SecretName.IsValid(name))
         {
             throw new ArgumentException($"'{name}' is not a valid MAAP secret name.", nameof(name));
@@ -175,8 +193,60 @@ public sealed class DpsJobContext
         }
     }
 
-    private Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken) =>
-        _client.Value.Secrets.GetAsync(name, cancellationToken);
+    /// <summary>
+    /// Releases the <see cref="MaapClient"/> this context created to fetch secrets, if it did; then
+    /// <see cref="GetSecretAsync"/> throws <see cref="ObjectDisposedException"/>. Inputs and paths still read.
+    /// Does nothing on <see cref="Current"/>, which lives as long as the process.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_isProcessContext)
+        {
+            return;
+        }
+
+        MaapClient? client;
+        lock (_clientGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            client = _client;
+            _client = null;
+        }
+
+        client?.Dispose();
+    }
+
+    internal bool IsDisposed
+    {
+        get
+        {
+            lock (_clientGate)
+            {
+                return _disposed;
+            }
+        }
+    }
+
+    // MaapClient reads MAAP_API_HOST and MAAP_PGT, which the DPS wrapper exports: the requests run as the submitter.
+    private static MaapClient CreateClient() => new();
+
+    private Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken)
+    {
+        MaapClient client;
+        lock (_clientGate)
+        {
+            // Under the lock, so a client is never created after Dispose has looked for one to release.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            client = _client ??= _createClient();
+        }
+
+        return client.Secrets.GetAsync(name, cancellationToken);
+    }
 
     private JsonElement? ReadJson(string fileName)
     {

@@ -30,6 +30,9 @@ public sealed class JobWaitOptions
     /// <summary>When true, a job that ends in any state but Succeeded throws <see cref="DpsJobFailedException"/> with its traceback.</summary>
     public bool ThrowOnFailure { get; set; }
 
+    /// <summary>A copy, so a wait (or a client) is not changed by later changes to the caller's object.</summary>
+    internal JobWaitOptions Clone() => (JobWaitOptions)MemberwiseClone();
+
     internal void Validate()
     {
         if (InitialDelay <= TimeSpan.Zero || MaxDelay < InitialDelay)

@@ -77,7 +77,7 @@ public class MaapJob
     /// Polls until the job reaches a final status, with jittered exponential backoff on the client's
     /// <see cref="TimeProvider"/>, a cap, and an overall timeout.
     /// </summary>
-    /// <param name="options">How to poll; null uses <see cref="MaapClientOptions.Wait"/>.</param>
+    /// <param name="options">How to poll, read once when the wait starts; null uses the client's <see cref="MaapClientOptions.Wait"/>.</param>
     /// <param name="progress">Told about every status change, the first one included.</param>
     /// <param name="cancellationToken">Stops waiting. The job itself keeps running.</param>
     /// <returns>The final status.</returns>
@@ -86,7 +86,8 @@ public class MaapJob
     public virtual async Task<JobStatus> WaitForCompletionAsync(JobWaitOptions? options = null, IProgress<JobStatusChange>? progress = null, CancellationToken cancellationToken = default)
     {
         var state = State;
-        options ??= state.Options.Wait;
+        // A copy: the caller's object can change while the wait runs without breaking what was validated here.
+        options = options?.Clone() ?? state.Options.Wait;
         options.Validate();
         var time = state.Options.TimeProvider;
         var started = time.GetTimestamp();
@@ -197,8 +198,11 @@ public class MaapJob
         {
             return (await GetResultAsync(cancellationToken).ConfigureAwait(false)).Traceback;
         }
-        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException)
+        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The job's failure is the news; a traceback that cannot be fetched (an error, or an HttpClient timeout:
+            // a cancellation the caller did not ask for) leaves it null. The caller's own cancellation still propagates.
             return null;
         }
     }

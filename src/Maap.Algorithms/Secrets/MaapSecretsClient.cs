@@ -30,33 +30,54 @@ public class MaapSecretsClient
 
     private MaapPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This client was created for mocking.");
 
-    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="name"/> can be a MAAP secret name: non-empty, at most 255 characters, no <c>/</c>, <c>\</c>, control characters or surrounding spaces (names travel as URL path segments).</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="name"/> can be a MAAP secret name: non-empty, at most
+    /// 255 characters, no <c>/</c>, <c>\</c>, control characters or surrounding spaces, and not <c>.</c> or <c>..</c>
+    /// (names travel as URL path segments).
+    /// </summary>
     /// <param name="name">The secret name.</param>
     /// <param name="paramName">The parameter name for the exception.</param>
     public static void ValidateName(string? name, string paramName = "name")
     {
+        if (NameProblem(name) is { } problem)
+        {
+            throw new ArgumentException(problem, paramName);
+        }
+    }
+
+    /// <summary>Why <paramref name="name"/> cannot be a secret name, or null when it can: the one rule behind <see cref="ValidateName"/> and <see cref="SecretName.IsValid"/>.</summary>
+    internal static string? NameProblem(string? name)
+    {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("A secret name cannot be empty.", paramName);
+            return "A secret name cannot be empty.";
         }
 
         if (name.Length > MaxNameLength)
         {
-            throw new ArgumentException($"A secret name can have at most {MaxNameLength} characters; this one has {name.Length}.", paramName);
+            return $"A secret name can have at most {MaxNameLength} characters; this one has {name.Length}.";
         }
 
         if (char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]))
         {
-            throw new ArgumentException($"Secret name '{name}' starts or ends with white space.", paramName);
+            return $"Secret name '{name}' starts or ends with white space.";
+        }
+
+        if (JobIds.IsDotSegment(name))
+        {
+            // Uri removes "." and ".." path segments: DELETE …/secrets/.. would address the member, not a secret.
+            return $"Secret name '{name}' is a relative path segment; secret names are URL path segments and cannot be '.' or '..'.";
         }
 
         foreach (var c in name)
         {
             if (c is '/' or '\\' || char.IsControl(c))
             {
-                throw new ArgumentException($"Secret name '{name}' contains '{(char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString())}'; secret names are URL path segments and cannot.", paramName);
+                return $"Secret name '{name}' contains '{(char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString())}'; secret names are URL path segments and cannot.";
             }
         }
+
+        return null;
     }
 
     /// <summary>Adds a secret. MAAP has no update: to change a value, delete the secret and add it again.</summary>

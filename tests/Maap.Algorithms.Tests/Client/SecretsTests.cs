@@ -63,6 +63,8 @@ public class SecretsTests
     [InlineData("a\\b")]
     [InlineData(" padded")]
     [InlineData("tab\tname")]
+    [InlineData(".")]
+    [InlineData("..")]
     public async Task Invalid_names_fail_before_any_request(string name)
     {
         var server = new FakeMaapServer();

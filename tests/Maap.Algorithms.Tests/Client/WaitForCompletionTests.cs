@@ -191,6 +191,99 @@ public class WaitForCompletionTests
     }
 
     [Fact]
+    public async Task ThrowOnFailure_still_raises_DpsJobFailedException_when_the_traceback_fetch_times_out()
+    {
+        var server = new FakeMaapServer().Map("GET", StatusPath, _ => Status("Failed"));
+        var stalling = new StallingHandler("/api/dps/job/" + Id, server);
+        using var maap = new MaapClient(
+            new HttpClient(stalling, disposeHandler: false) { Timeout = TimeSpan.FromMilliseconds(100) },
+            new MaapClientOptions { Host = Host, ProxyTicket = "t", MaxRetries = 0 });
+
+        var error = await Assert.ThrowsAsync<DpsJobFailedException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.ThrowOnFailure = true)));
+
+        Assert.Equal(JobStatus.Failed, error.Status);
+        Assert.Null(error.Traceback);
+        Assert.Equal(1, stalling.Stalled);
+    }
+
+    [Fact]
+    public async Task Changing_the_options_after_the_client_is_built_changes_nothing()
+    {
+        var time = new ObservableTimeProvider();
+        var server = new FakeMaapServer().MapSequence("GET", StatusPath, () => Status("Running"), () => Status("Running"), () => Status("Failed"));
+        var options = new MaapClientOptions { Host = Host, ProxyTicket = "PGT-first", TimeProvider = time, MaxRetries = 0, Wait = NoJitter() };
+        using var maap = new MaapClient(new HttpClient(server, disposeHandler: false), options);
+
+        options.Wait.InitialDelay = TimeSpan.FromSeconds(5);
+        options.Wait.ThrowOnFailure = true;
+        options.Wait = new JobWaitOptions { InitialDelay = TimeSpan.FromMinutes(1) };
+        options.TimeProvider = TimeProvider.System;
+        options.ProxyTicket = "PGT-second";
+        options.Host = "http://elsewhere.test";
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync();
+        var delays = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Failed, await wait);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) }, delays);
+        Assert.All(server.RequestsTo(StatusPath), r => Assert.Equal("PGT-first", r.Header("proxy-ticket")));
+    }
+
+    [Fact]
+    public async Task Changing_the_wait_options_during_a_wait_changes_nothing()
+    {
+        var (_, maap, time) = Create("Running", "Running", "Running", "Succeeded");
+        var waitOptions = NoJitter();
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(waitOptions);
+        var first = await time.NextTimerAsync();
+        waitOptions.BackoffFactor = 10;
+        waitOptions.MaxDelay = TimeSpan.FromMinutes(10);
+        time.Fake.Advance(first);
+        var rest = await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) }, rest.Prepend(first));
+        maap.Dispose();
+    }
+
+    [Fact]
+    public void The_clients_copy_of_the_options_has_every_setting()
+    {
+        var options = new MaapClientOptions
+        {
+            Host = "h", ProxyTicket = "p", PersonalAccessToken = "t", Credential = MaapCredential.None, JobProtocol = MaapJobProtocol.Wps,
+            MaxRetries = 7, RetryDelay = TimeSpan.FromSeconds(7), MaxResponseBytes = 7, TimeProvider = new ObservableTimeProvider(),
+            LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            Wait = new JobWaitOptions
+            {
+                InitialDelay = TimeSpan.FromSeconds(2), MaxDelay = TimeSpan.FromSeconds(3), BackoffFactor = 4, Jitter = 0.5, Timeout = null,
+                DeletedGracePeriod = TimeSpan.FromSeconds(6), MaxConsecutiveErrors = 7, ThrowOnFailure = true,
+            },
+        };
+
+        var copy = options.Clone();
+
+        Assert.NotSame(options.Wait, copy.Wait);
+        foreach (var property in typeof(MaapClientOptions).GetProperties())
+        {
+            if (property.Name != nameof(MaapClientOptions.Wait))
+            {
+                Assert.Equal(property.GetValue(options), property.GetValue(copy));
+            }
+        }
+
+        foreach (var property in typeof(JobWaitOptions).GetProperties())
+        {
+            Assert.Equal(property.GetValue(options.Wait), property.GetValue(copy.Wait));
+        }
+
+        // Every property was set to something other than its default, so a property Clone forgets shows above.
+        var defaults = new MaapClientOptions();
+        Assert.All(typeof(MaapClientOptions).GetProperties().Where(p => p.Name is not (nameof(MaapClientOptions.JobProtocol) or nameof(MaapClientOptions.Wait))), p => Assert.NotEqual(p.GetValue(defaults), p.GetValue(options)));
+        Assert.All(typeof(JobWaitOptions).GetProperties(), p => Assert.NotEqual(p.GetValue(defaults.Wait), p.GetValue(options.Wait)));
+    }
+
+    [Fact]
     public async Task Invalid_wait_options_throw_before_any_request()
     {
         var (server, maap, _) = Create("Running");
@@ -198,6 +291,26 @@ public class WaitForCompletionTests
         await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { Jitter = 1.5 }));
         await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.Get(Id).WaitForCompletionAsync(new JobWaitOptions { InitialDelay = TimeSpan.Zero }));
         Assert.Empty(server.Requests);
+    }
+
+    /// <summary>Never answers requests to one path, so only HttpClient.Timeout ends them; passes the rest on.</summary>
+    private sealed class StallingHandler(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _stalled;
+
+        public int Stalled => _stalled;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath != path)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            Interlocked.Increment(ref _stalled);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

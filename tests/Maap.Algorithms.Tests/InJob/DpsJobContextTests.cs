@@ -1,0 +1,68 @@
+namespace Maap.Algorithms.Tests.InJob;
+
+public class DpsJobContextTests
+{
+    [Fact]
+    public async Task Dispose_releases_the_client_the_context_created_for_secrets()
+    {
+        var clients = new List<RecordingClient>();
+        var context = new DpsJobContext(Path.GetTempPath(), [], fetchSecret: null, () => Add(clients, new RecordingClient()), isProcessContext: false);
+
+        Assert.Equal("value-of-A", await context.GetSecretAsync("A"));
+        Assert.Equal("value-of-B", await context.GetSecretAsync("B"));
+        context.Dispose();
+        context.Dispose();
+
+        var client = Assert.Single(clients);
+        Assert.Equal(1, client.Disposals);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => context.GetSecretAsync("C"));
+        Assert.Single(clients);
+    }
+
+    [Fact]
+    public void Dispose_without_a_secret_fetched_creates_no_client()
+    {
+        var clients = new List<RecordingClient>();
+        var context = new DpsJobContext(Path.GetTempPath(), [], fetchSecret: null, () => Add(clients, new RecordingClient()), isProcessContext: false);
+
+        context.Dispose();
+
+        Assert.Empty(clients);
+        Assert.Equal(Path.Combine(context.WorkDirectory, "output"), context.OutputDirectory);
+    }
+
+    [Fact]
+    public void Disposing_the_process_context_leaves_it_working()
+    {
+        using (var current = DpsJobContext.Current)
+        {
+            Assert.NotNull(current.WorkDirectory);
+        }
+
+        Assert.False(DpsJobContext.Current.IsDisposed);
+    }
+
+    private static RecordingClient Add(List<RecordingClient> clients, RecordingClient client)
+    {
+        clients.Add(client);
+        return client;
+    }
+
+    private sealed class RecordingClient : MaapClient
+    {
+        public int Disposals { get; private set; }
+
+        public override MaapSecretsClient Secrets { get; } = new ValueSecrets();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposals++;
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class ValueSecrets : MaapSecretsClient
+    {
+        public override Task<string> GetAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult("value-of-" + name);
+    }
+}
