@@ -23,7 +23,9 @@ internal static class MaapCli
         root.Options.Add(options.Token);
         root.Options.Add(options.Output);
         root.Options.Add(options.RequestTimeout);
-        var parse = root.Parse(args);
+        // No response files: "@x" is a value as typed. Expanding it would splice a file into --token or --value, and
+        // a missing "file" is reported by name, which for --value '@…' is the secret itself.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -41,6 +41,42 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task A_value_starting_with_at_is_a_value_not_a_response_file()
+    {
+        const string value = "@S3cr3tVal!";
+
+        var add = await cli.RunAsync("secrets", "add", "CLI_AT_VALUE", "--value", value);
+        var get = await cli.RunAsync("secrets", "get", "CLI_AT_VALUE");
+        var duplicate = await cli.RunAsync("secrets", "add", "CLI_AT_VALUE", "--value", value);
+
+        add.Exits(0);
+        Assert.Equal(value, get.Output.Trim());
+        duplicate.Exits(3);
+        foreach (var run in new[] { add, duplicate })
+        {
+            Assert.DoesNotContain("S3cr3tVal", run.Output + run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_at_file_argument_is_not_replaced_by_the_files_contents()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "spliced-from-file");
+        try
+        {
+            (await cli.RunAsync("secrets", "add", "CLI_AT_FILE", "--value", "@" + file)).Exits(0);
+            var get = await cli.RunAsync("secrets", "get", "CLI_AT_FILE");
+
+            Assert.Equal("@" + file, get.Output.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Register_submit_wait_result_and_list_a_job()
     {
         var config = CliHarness.WriteAlgorithm("cli_echo", "mkdir -p output\necho \"hello $1\" > output/greeting.txt",
