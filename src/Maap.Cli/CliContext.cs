@@ -12,6 +12,9 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
     /// <summary>The --token value: the personal access token a client sends, or the token an emulator accepts.</summary>
     public string? Token => parse.GetValue(options.Token);
 
+    /// <summary>Values an error message must never show, besides the token: e.g. the value <c>secrets add</c> sends.</summary>
+    public List<string> SensitiveValues { get; } = [];
+
     public bool Json => string.Equals(parse.GetValue(options.Output), "json", StringComparison.OrdinalIgnoreCase);
 
     public MaapClient CreateClient()
@@ -22,7 +25,46 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
             PersonalAccessToken = Token,
             TimeProvider = Time,
         };
-        return new MaapClient(clientOptions);
+        if (parse.GetValue(options.RequestTimeout) is not { } seconds)
+        {
+            return new MaapClient(clientOptions);
+        }
+
+        if (seconds is not (> 0 and <= MaxRequestTimeoutSeconds))
+        {
+            throw new ArgumentException($"--request-timeout must be a number of seconds above 0 and at most {MaxRequestTimeoutSeconds}.");
+        }
+
+        // The client's own HttpClient has the framework's 100 s timeout; this one is owned, and disposed, with the client.
+        var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+        {
+            Timeout = TimeSpan.FromSeconds(seconds),
+            MaxResponseContentBufferSize = clientOptions.MaxResponseBytes,
+        };
+        return new OwningMaapClient(http, clientOptions);
+    }
+
+    private const double MaxRequestTimeoutSeconds = 1_000_000;
+
+    /// <summary>A client over an <see cref="HttpClient"/> it disposes with itself.</summary>
+    private sealed class OwningMaapClient : MaapClient
+    {
+        private readonly HttpClient _http;
+
+        public OwningMaapClient(HttpClient http, MaapClientOptions options)
+            : base(http, options)
+        {
+            _http = http;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing)
+            {
+                _http.Dispose();
+            }
+        }
     }
 }
 
@@ -38,6 +80,12 @@ internal sealed class GlobalOptions
     public Option<string?> Token { get; } = new("--token")
     {
         Description = "Personal access token, sent as Authorization: Bearer (default: the proxy ticket in MAAP_PGT)",
+        Recursive = true,
+    };
+
+    public Option<double?> RequestTimeout { get; } = new("--request-timeout")
+    {
+        Description = "Seconds to wait for each answer from MAAP before giving up with exit 3 (default 100)",
         Recursive = true,
     };
 

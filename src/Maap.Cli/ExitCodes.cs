@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The command line or a value in it is wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary>MAAP answered with an error, answered something unreadable, or could not be reached.</summary>
+    /// <summary>
+    /// MAAP answered with an error, answered something unreadable, could not be reached or did not answer in time;
+    /// or the command failed for another reason outside its command line (e.g. <c>emulator start</c> on a port in use).
+    /// </summary>
     public const int ServerError = 3;
 }

@@ -10,7 +10,8 @@ internal static class MaapCli
     {
         var options = new GlobalOptions();
         var runner = new CommandRunner(console, options, time ?? TimeProvider.System);
-        var root = new RootCommand("Run and manage algorithms on NASA MAAP's Data Processing System (DPS).")
+        var root = new RootCommand("Run and manage algorithms on NASA MAAP's Data Processing System (DPS).\n"
+            + "Exit codes: 0 success, 1 the job failed, 2 usage error, 3 server, network, timeout or other runtime error.")
         {
             JobsCommand.Create(runner),
             SecretsCommand.Create(runner),
@@ -21,7 +22,10 @@ internal static class MaapCli
         root.Options.Add(options.Host);
         root.Options.Add(options.Token);
         root.Options.Add(options.Output);
-        var parse = root.Parse(args);
+        root.Options.Add(options.RequestTimeout);
+        // No response files: "@x" is a value as typed. Expanding it would splice a file into --token or --value, and
+        // a missing "file" is reported by name, which for --value '@…' is the secret itself.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -33,8 +37,17 @@ internal static class MaapCli
             return ExitCodes.Usage;
         }
 
-        var result = await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken).ConfigureAwait(false);
-        return result;
+        // No default exception handler: it would print a stack trace and exit 1, which means "the job failed".
+        // Every command action maps its own exceptions (CommandRunner); this catch is for anything outside one.
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return await CommandRunner.UnexpectedAsync(console, ex, [parse.GetValue(options.Token)]).ConfigureAwait(false);
+        }
     }
 }
 
@@ -73,6 +86,36 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions options, T
                 await console.Error.WriteLineAsync("cancelled").ConfigureAwait(false);
                 return ExitCodes.ServerError;
             }
+            catch (OperationCanceledException ex)
+            {
+                // Not the user's cancellation: an HTTP request ran past its timeout (HttpClient throws TaskCanceledException).
+                var why = ex.InnerException is TimeoutException ? ex.Message : "no answer in time";
+                await console.Error.WriteLineAsync($"error: timed out waiting for MAAP ({why}); --request-timeout sets the limit per request").ConfigureAwait(false);
+                return ExitCodes.ServerError;
+            }
+            catch (Exception ex)
+            {
+                return await UnexpectedAsync(console, ex, [context.Token, .. context.SensitiveValues]).ConfigureAwait(false);
+            }
         });
+    }
+
+    /// <summary>
+    /// Anything no catch above expects (a port in use, a file error, a bug): one line with the exception's type and
+    /// message, never a stack trace, with the token and any secret value masked, and exit 3.
+    /// </summary>
+    public static async Task<int> UnexpectedAsync(CliConsole console, Exception ex, IEnumerable<string?> sensitive)
+    {
+        var message = ex.Message.ReplaceLineEndings(" ");
+        foreach (var value in sensitive)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                message = message.Replace(value, "***", StringComparison.Ordinal);
+            }
+        }
+
+        await console.Error.WriteLineAsync($"error: {ex.GetType().Name}: {message}").ConfigureAwait(false);
+        return ExitCodes.ServerError;
     }
 }

@@ -41,6 +41,42 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task A_value_starting_with_at_is_a_value_not_a_response_file()
+    {
+        const string value = "@S3cr3tVal!";
+
+        var add = await cli.RunAsync("secrets", "add", "CLI_AT_VALUE", "--value", value);
+        var get = await cli.RunAsync("secrets", "get", "CLI_AT_VALUE");
+        var duplicate = await cli.RunAsync("secrets", "add", "CLI_AT_VALUE", "--value", value);
+
+        add.Exits(0);
+        Assert.Equal(value, get.Output.Trim());
+        duplicate.Exits(3);
+        foreach (var run in new[] { add, duplicate })
+        {
+            Assert.DoesNotContain("S3cr3tVal", run.Output + run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_at_file_argument_is_not_replaced_by_the_files_contents()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "spliced-from-file");
+        try
+        {
+            (await cli.RunAsync("secrets", "add", "CLI_AT_FILE", "--value", "@" + file)).Exits(0);
+            var get = await cli.RunAsync("secrets", "get", "CLI_AT_FILE");
+
+            Assert.Equal("@" + file, get.Output.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Register_submit_wait_result_and_list_a_job()
     {
         var config = CliHarness.WriteAlgorithm("cli_echo", "mkdir -p output\necho \"hello $1\" > output/greeting.txt",
@@ -69,6 +105,50 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Contains("job-cli_echo:main", list.Output, StringComparison.Ordinal);
         Assert.Contains("job_duration_seconds", metrics.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Submit_wait_and_watch_print_only_JSON_lines_in_json_mode()
+    {
+        var config = CliHarness.WriteAlgorithm("cli_json", "sleep 1\nmkdir -p output");
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
+        var failing = CliHarness.WriteAlgorithm("cli_json_fail", "exit 3");
+        (await cli.RunAsync("algorithms", "register", failing)).Exits(0);
+
+        var submit = await cli.RunAsync("jobs", "submit", "cli_json:main", "-q", "maap-dps-worker-8gb", "--wait", "-o", "json");
+        var submitLines = JsonLines(submit.Output);
+        var id = submitLines[0].GetProperty("id").GetString();
+        var watch = await cli.RunAsync("jobs", "watch", id!, "--output", "json");
+        var failed = await cli.RunAsync("jobs", "submit", "cli_json_fail:main", "-q", "maap-dps-worker-8gb", "-w", "-o", "json");
+
+        submit.Exits(0);
+        Assert.True(submitLines.Count >= 2, submit.Output);
+        Assert.All(submitLines, line => Assert.Equal(id, line.GetProperty("id").GetString()));
+        Assert.Equal("Accepted", submitLines[0].GetProperty("status").GetString());
+        Assert.Equal("Succeeded", submitLines[^1].GetProperty("status").GetString());
+        Assert.True(submitLines[^1].GetProperty("elapsed").GetDouble() >= 0);
+        watch.Exits(0);
+        var watchLines = JsonLines(watch.Output);
+        Assert.Equal("Succeeded", Assert.Single(watchLines).GetProperty("status").GetString());
+        failed.Exits(1);
+        Assert.Equal("Failed", JsonLines(failed.Output)[^1].GetProperty("status").GetString());
+        Assert.Contains("ended Failed", failed.Error, StringComparison.Ordinal); // the explanation stays on stderr
+    }
+
+    /// <summary>Parses every line of the output as one JSON object (JSON Lines).</summary>
+    private static List<JsonElement> JsonLines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+                return document.RootElement.Clone();
+            }
+            catch (JsonException ex)
+            {
+                throw new Xunit.Sdk.XunitException($"Not a JSON line: '{line}' ({ex.Message})\nwhole output:\n{output}");
+            }
+        }).ToList();
 
     [Fact]
     public async Task A_failed_job_exits_1_and_result_prints_its_traceback()

@@ -27,7 +27,7 @@ internal static class JobsCommand
         var tag = new Option<string?>("--tag", "-t") { Description = "The job tag (names the output folder)" };
         var dedup = new Option<bool?>("--dedup") { Description = "Let MAAP deduplicate against an identical earlier job" };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An algorithm input as name=value; repeat for each input" };
-        var wait = new Option<bool>("--wait", "-w") { Description = "Watch the job until it finishes; exit 1 if it does not succeed" };
+        var wait = new Option<bool>("--wait", "-w") { Description = "Watch the job until it finishes; exit 1 if it does not succeed. With -o json: JSON Lines, {\"id\",\"status\"} then one {\"id\",\"status\",\"elapsed\"} per status change" };
         var command = new Command("submit", "Submit a job") { algorithm, queue, tag, dedup, inputs, wait };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
@@ -46,9 +46,11 @@ internal static class JobsCommand
 
             using var maap = context.CreateClient();
             var job = await maap.Jobs.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-            if (context.Json && !parse.GetValue(wait))
+            if (context.Json)
             {
-                JsonOutput.Write(context.Console.Out, json =>
+                // With --wait the watch lines follow, so the submission is the first JSON line, not an indented document.
+                Action<TextWriter, Action<System.Text.Json.Utf8JsonWriter>> write = parse.GetValue(wait) ? JsonOutput.WriteLine : JsonOutput.Write;
+                write(context.Console.Out, json =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", job.Id);
@@ -292,7 +294,7 @@ internal static class JobsCommand
     {
         var id = JobId();
         var timeout = new Option<TimeSpan?>("--timeout") { Description = "Give up after this long (e.g. 01:00:00); the job keeps running" };
-        var command = new Command("watch", "Watch a job's status live until it finishes; exit 1 if it does not succeed") { id, timeout };
+        var command = new Command("watch", "Watch a job's status live until it finishes; exit 1 if it does not succeed. With -o json: JSON Lines, one {\"id\",\"status\",\"elapsed\"} per status change, the last one final") { id, timeout };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
             using var maap = context.CreateClient();
@@ -312,6 +314,20 @@ internal static class JobsCommand
         {
             lock (gate)
             {
+                if (context.Json)
+                {
+                    // JSON Lines: stdout stays machine-readable; the failure explanation below goes to stderr.
+                    JsonOutput.WriteLine(console.Out, json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("id", job.Id);
+                        json.WriteString("status", status);
+                        json.WriteNumber("elapsed", Math.Round(elapsed.TotalSeconds, 1));
+                        json.WriteEndObject();
+                    });
+                    return;
+                }
+
                 var line = $"{job.Id}  {status,-10}  {FormatElapsed(elapsed)}";
                 if (live)
                 {

@@ -24,6 +24,7 @@ internal static class SecretsCommand
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
             var secret = parse.GetValue(value) ?? (await context.Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('\r', '\n');
+            context.SensitiveValues.Add(secret);
             using var maap = context.CreateClient();
             await maap.Secrets.AddAsync(parse.GetValue(name)!, secret, cancellationToken).ConfigureAwait(false);
             await context.Console.Out.WriteLineAsync($"added secret {parse.GetValue(name)}").ConfigureAwait(false);

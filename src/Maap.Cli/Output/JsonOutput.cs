@@ -8,6 +8,7 @@ namespace Maap.Cli.Output;
 internal static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions LineOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Prints names one per line, or as a JSON array of strings.</summary>
     public static void WriteNames(CliContext context, IEnumerable<string> names)
@@ -33,10 +34,15 @@ internal static class JsonOutput
         }
     }
 
-    public static void Write(TextWriter writer, Action<Utf8JsonWriter> write)
+    public static void Write(TextWriter writer, Action<Utf8JsonWriter> write) => Write(writer, write, Options);
+
+    /// <summary>Writes one JSON value on one line (JSON Lines), for commands that report as they go.</summary>
+    public static void WriteLine(TextWriter writer, Action<Utf8JsonWriter> write) => Write(writer, write, LineOptions);
+
+    private static void Write(TextWriter writer, Action<Utf8JsonWriter> write, JsonWriterOptions options)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(buffer, options))
         {
             write(json);
         }

@@ -47,15 +47,24 @@ public static class EmulatorConsoleHost
     /// </summary>
     /// <param name="spec">The list.</param>
     /// <returns>The queues.</returns>
+    /// <exception cref="ArgumentException">An entry is not <c>name[:workers[:minutes]]</c> with a positive whole number of workers and minutes of 0 or more.</exception>
     public static IReadOnlyList<QueueDefinition> ParseQueues(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var queues = new List<QueueDefinition>();
         foreach (var entry in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = entry.Split(':');
-            var workers = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 4;
-            var minutes = parts.Length > 2 ? double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var workers = 4;
+            var minutes = 0d;
+            if (parts.Length > 3 || parts[0].Length == 0
+                || (parts.Length > 1 && !(int.TryParse(parts[1], System.Globalization.NumberStyles.None, invariant, out workers) && workers > 0))
+                || (parts.Length > 2 && !(double.TryParse(parts[2], System.Globalization.NumberStyles.AllowDecimalPoint, invariant, out minutes) && double.IsFinite(minutes))))
+            {
+                throw new ArgumentException($"Queue '{entry}' is not name[:workers[:minutes]] (workers a whole number of at least 1, minutes a number, 0 for no limit).");
+            }
+
             queues.Add(new QueueDefinition(parts[0], workers, minutes > 0 ? TimeSpan.FromMinutes(minutes) : null));
         }
 

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using Maap.Cli;
+
+namespace Maap.Cli.Tests;
+
+/// <summary>Failures outside MAAP's own answers still map to the documented exit codes, with one line on stderr.</summary>
+public class FailureExitCodeTests
+{
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_with_exit_3_and_a_message()
+    {
+        // Accepts connections and never answers: the client's per-request timeout is what ends the command.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = new List<Socket>();
+        using var stop = new CancellationTokenSource();
+        var acceptLoop = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await silent.AcceptSocketAsync(stop.Token));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        var host = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+
+        var run = await RunAsync("--host", host, "--token", "t0ken-never-printed", "--request-timeout", "0.3", "jobs", "cancel", "some-job-id");
+
+        await stop.CancelAsync();
+        await acceptLoop;
+        accepted.ForEach(s => s.Dispose());
+        run.Exits(3);
+        Assert.StartsWith("error: timed out", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("t0ken-never-printed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("soon")]
+    public async Task A_request_timeout_that_is_not_a_positive_number_of_seconds_is_a_usage_error(string timeout)
+    {
+        var run = await RunAsync("--host", "http://127.0.0.1:9", "--request-timeout", timeout, "queues");
+
+        run.Exits(2);
+        Assert.StartsWith("error:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("q:x")]
+    [InlineData("q:4:soon")]
+    [InlineData(":4")]
+    [InlineData("q:4:10:extra")]
+    public async Task A_bad_queue_list_is_a_usage_error_with_a_clear_message(string queues)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("maap-cli-emulator-").FullName;
+        try
+        {
+            var run = await RunAsync("emulator", "start", "--urls", "http://127.0.0.1:0", "--data-dir", dataDir, "--quiet", "--queues", queues);
+
+            run.Exits(2);
+            Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+            Assert.Contains("queue", run.Error, StringComparison.OrdinalIgnoreCase);
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Emulator_start_on_a_port_in_use_exits_3_with_one_line()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var dataDir = Directory.CreateTempSubdirectory("maap-cli-emulator-").FullName;
+        try
+        {
+            var run = await RunAsync("--token", "emulator-t0ken", "emulator", "start", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir, "--quiet");
+
+            run.Exits(3);
+            Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+            Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Error, StringComparison.Ordinal);
+            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal); // no stack trace
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    private static async Task<CliRun> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        // Bounds a command that wrongly succeeds into serving (emulator start) or waiting forever.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var code = await MaapCli.RunAsync(args, new CliConsole(output, error, TextReader.Null, isOutputRedirected: true), cancellationToken: limit.Token);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
