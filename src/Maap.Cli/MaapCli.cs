@@ -28,9 +28,16 @@ internal static class MaapCli
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
+            var hidden = TokensNotToEcho(args, parse);
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                var message = error.Message;
+                foreach (var token in hidden)
+                {
+                    message = message.Replace("'" + token + "'", "'***'", StringComparison.Ordinal);
+                }
+
+                await console.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'maap --help' for usage.").ConfigureAwait(false);
@@ -48,6 +55,35 @@ internal static class MaapCli
         {
             return await CommandRunner.UnexpectedAsync(console, ex, [parse.GetValue(options.Token)]).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Words a parse error must not repeat: the value after <c>--token</c>, and under <c>maap secrets</c> every word that
+    /// is not a command or an option, since a misplaced one (<c>secrets add NAME s3cr3t</c>) is most likely the secret.
+    /// </summary>
+    private static List<string> TokensNotToEcho(string[] args, ParseResult parse)
+    {
+        var hidden = new List<string>();
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--token")
+            {
+                hidden.Add(args[i + 1]);
+            }
+        }
+
+        var underSecrets = false;
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            underSecrets |= command.Command.Name == "secrets";
+        }
+
+        if (underSecrets)
+        {
+            hidden.AddRange(args.Where(a => !a.StartsWith('-') && a is not ("secrets" or "add" or "list" or "get" or "delete")));
+        }
+
+        return hidden;
     }
 }
 

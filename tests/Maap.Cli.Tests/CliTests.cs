@@ -59,6 +59,16 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task A_secret_typed_where_no_argument_belongs_is_not_echoed_in_the_usage_error()
+    {
+        var misplaced = await cli.RunAsync("secrets", "add", "CLI_MISPLACED", "s3cr3t-typed-by-mistake");
+
+        misplaced.Exits(2);
+        Assert.Contains("error:", misplaced.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", misplaced.Output + misplaced.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_at_file_argument_is_not_replaced_by_the_files_contents()
     {
         var file = Path.GetTempFileName();
