@@ -213,6 +213,12 @@ internal sealed class JobRunner(
         using var process = Process.Start(info) ?? throw new IOException("bash did not start");
         running.Process = process;
         running.ProcessGroupId = ProcessGroup.SetsidPath is null ? 0 : process.Id;
+        if (running.ProcessGroupId > 0 && ProcessGroup.StartTicks(running.ProcessGroupId) is { } startTicks)
+        {
+            // Kept in the store, so a start after a crash can end this group (the runner that would have is gone).
+            store.RecordProcessGroup(job.Id, running.ProcessGroupId, startTicks);
+        }
+
         process.StandardInput.Close();
         var sampler = new ProcessTreeSampler(process.Id);
         sampler.Sample();

@@ -36,11 +36,20 @@ internal sealed class JobScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Fails jobs a previous process left running and queues the ones it left waiting.</summary>
+    /// <summary>
+    /// Fails jobs a previous process left running and queues the ones it left waiting. A previous process that died
+    /// without stopping its jobs (kill -9, OOM) left their process groups running: each is killed first, provided its
+    /// leader is still the process the job started (same pid and start time).
+    /// </summary>
     public void Recover(long nowMs)
     {
         foreach (var job in _store.JobsInState(JobState.Started))
         {
+            if (job is { ProcessGroupId: { } group, ProcessStartTicks: { } startTicks })
+            {
+                ProcessGroup.KillIfSameLeader(group, startTicks);
+            }
+
             _runner.FailInterrupted(job, nowMs, InterruptedTraceback);
         }
 

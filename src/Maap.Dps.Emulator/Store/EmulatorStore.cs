@@ -9,9 +9,18 @@ namespace Maap.Dps.Emulator.Store;
 /// </summary>
 internal sealed class EmulatorStore : IDisposable
 {
-    private const string JobColumns =
+    private const string InsertedJobColumns =
         "id, username, job_type, algo_name, algo_version, queue, priority, tag, tags, status, submitted_ms, started_ms, " +
         "ended_ms, hysds_job_id, context, exit_code, traceback, products, metrics, time_limit_s";
+
+    private const string JobColumns = InsertedJobColumns + ", pgid, pgid_start_ticks";
+
+    /// <summary>Columns added to <c>jobs</c> after the first release; a database from then gets them on open.</summary>
+    private static readonly (string Name, string Type)[] AddedJobColumns =
+    [
+        ("pgid", "INTEGER"),
+        ("pgid_start_ticks", "INTEGER"),
+    ];
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -77,6 +86,30 @@ internal sealed class EmulatorStore : IDisposable
                 created_ms INTEGER NOT NULL,
                 PRIMARY KEY (username, name));
             """);
+        MigrateJobs();
+    }
+
+    /// <summary>Adds the columns a database created by an earlier emulator lacks.</summary>
+    private void MigrateJobs()
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = _writer.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM pragma_table_info('jobs')";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, type) in AddedJobColumns)
+        {
+            if (!existing.Contains(name))
+            {
+                Execute(_writer, $"ALTER TABLE jobs ADD COLUMN {name} {type}");
+            }
+        }
     }
 
     public void Dispose() => _writer.Dispose();
@@ -189,7 +222,7 @@ internal sealed class EmulatorStore : IDisposable
             using (var cmd = _writer.CreateCommand())
             {
                 cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO jobs ({JobColumns}) VALUES ($id, $u, $jt, $an, $av, $q, $p, $tag, $tags, $s, $sub, NULL, NULL, $hid, $ctx, NULL, NULL, NULL, NULL, $tl)";
+                cmd.CommandText = $"INSERT INTO jobs ({InsertedJobColumns}) VALUES ($id, $u, $jt, $an, $av, $q, $p, $tag, $tags, $s, $sub, NULL, NULL, $hid, $ctx, NULL, NULL, NULL, NULL, $tl)";
                 cmd.Parameters.AddWithValue("$id", job.Id);
                 cmd.Parameters.AddWithValue("$u", job.UserName);
                 cmd.Parameters.AddWithValue("$jt", job.JobType);
@@ -235,6 +268,23 @@ internal sealed class EmulatorStore : IDisposable
             cmd.Parameters.AddWithValue("$id", id);
             cmd.Parameters.AddWithValue("$q", JobState.Queued);
             return cmd.ExecuteNonQuery() > 0;
+        }
+    }
+
+    /// <summary>
+    /// Records the process group a started job runs in, with its leader's start time (field 22 of
+    /// <c>/proc/{pid}/stat</c>), so a later start can end the group if this emulator dies without doing so.
+    /// </summary>
+    public void RecordProcessGroup(string id, int processGroupId, long startTicks)
+    {
+        lock (_writeLock)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "UPDATE jobs SET pgid = $g, pgid_start_ticks = $t WHERE id = $id";
+            cmd.Parameters.AddWithValue("$g", processGroupId);
+            cmd.Parameters.AddWithValue("$t", startTicks);
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
         }
     }
 
@@ -397,6 +447,8 @@ internal sealed class EmulatorStore : IDisposable
         ProductsJson = r.IsDBNull(17) ? null : r.GetString(17),
         MetricsJson = r.IsDBNull(18) ? null : r.GetString(18),
         TimeLimitSeconds = r.IsDBNull(19) ? null : r.GetInt64(19),
+        ProcessGroupId = r.IsDBNull(20) ? null : r.GetInt32(20),
+        ProcessStartTicks = r.IsDBNull(21) ? null : r.GetInt64(21),
     };
 
     private SqliteConnection OpenReader()
