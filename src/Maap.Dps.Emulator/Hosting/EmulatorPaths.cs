@@ -10,6 +10,7 @@ internal sealed class EmulatorPaths
     {
         Root = Path.GetFullPath(root);
         Database = Path.Combine(Root, "emulator.db");
+        Lock = Path.Combine(Root, "emulator.lock");
         Keys = Path.Combine(Root, "keys");
         Jobs = Path.Combine(Root, "jobs");
         Apps = Path.Combine(Root, "apps");
@@ -22,6 +23,9 @@ internal sealed class EmulatorPaths
 
     public string Root { get; }
     public string Database { get; }
+
+    /// <summary>Held (flock) by the one emulator using this data directory.</summary>
+    public string Lock { get; }
     public string Keys { get; }
     public string Jobs { get; }
     public string Apps { get; }

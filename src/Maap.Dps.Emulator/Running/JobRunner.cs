@@ -291,14 +291,25 @@ internal sealed class JobRunner(
     private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
     {
         outcome.Ended ??= DateTimeOffset.UtcNow;
+        var current = store.GetJob(job.Id);
+        if (current is null || JobState.IsTerminal(current.Status))
+        {
+            // Its end is recorded already (or it was purged): that record stands, and nothing is published for it.
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(current?.Status));
+            return;
+        }
+
         var staged = new JsonArray();
+        string? outputFolder = null;
         long dirSize = 0;
         try
         {
             dirSize = DirectorySize(workDir);
             if (outcome.Status == JobState.Completed)
             {
-                staged.Add(products.PublishOutput(job, workDir, outcome.Ended.Value));
+                var output = products.PublishOutput(job, workDir, outcome.Ended.Value);
+                outputFolder = paths.ResolveWorkspacePath((string)output["path"]!);
+                staged.Add(output);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -338,7 +349,19 @@ internal sealed class JobRunner(
             ["write_io_stats"] = s?.WriteBytes ?? 0,
             ["exit_code"] = outcome.ExitCode,
         };
-        store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString());
+        if (!store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString()))
+        {
+            // Something recorded the job's end while this one published: the recorded end stands, so the product
+            // this run published belongs to no job. (Its triage folder has a fixed name and may be the other end's.)
+            if (outputFolder is not null)
+            {
+                TryDeleteDirectory(outputFolder);
+            }
+
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(store.GetJob(job.Id)?.Status));
+            return;
+        }
+
         var wpsStatus = JobState.ToWps(outcome.Status);
         var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
         JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
@@ -388,6 +411,17 @@ internal sealed class JobRunner(
         }
 
         return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
+    }
+
+    private static void TryDeleteDirectory(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static long DirectorySize(string dir) =>

@@ -20,18 +20,33 @@ internal sealed class JobScheduler : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _workers = [];
+    private readonly QueueSet _queues;
 
     public JobScheduler(EmulatorStore store, JobRunner runner, QueueSet queues)
     {
         _store = store;
         _runner = runner;
+        _queues = queues;
         foreach (var queue in queues.All)
         {
-            var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
-            _channels[queue.Name] = channel;
+            _channels[queue.Name] = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+        }
+    }
+
+    /// <summary>Starts the workers; jobs enqueued before (by <see cref="Recover"/>) wait in their queues until then.</summary>
+    public void Start()
+    {
+        if (_workers.Count > 0 || _shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        foreach (var queue in _queues.All)
+        {
+            var reader = _channels[queue.Name].Reader;
             for (var i = 0; i < queue.Workers; i++)
             {
-                _workers.Add(Task.Run(() => WorkAsync(queue, channel.Reader)));
+                _workers.Add(Task.Run(() => WorkAsync(queue, reader)));
             }
         }
     }

@@ -315,12 +315,19 @@ internal sealed class EmulatorStore : IDisposable
         }
     }
 
-    public void FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson)
+    /// <summary>
+    /// Records a job's end; false (and nothing written) when the job is no longer queued or started, because its end
+    /// was recorded already (by recovery, a stop, or another writer) or it was purged. A recorded end is final.
+    /// </summary>
+    public bool FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson)
     {
         lock (_writeLock)
         {
             using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m WHERE id = $id";
+            cmd.CommandText = "UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m " +
+                              "WHERE id = $id AND status IN ($queued, $started)";
+            cmd.Parameters.AddWithValue("$queued", JobState.Queued);
+            cmd.Parameters.AddWithValue("$started", JobState.Started);
             cmd.Parameters.AddWithValue("$s", status);
             cmd.Parameters.AddWithValue("$e", endedMs);
             cmd.Parameters.AddWithValue("$x", (object?)exitCode ?? DBNull.Value);
@@ -328,7 +335,7 @@ internal sealed class EmulatorStore : IDisposable
             cmd.Parameters.AddWithValue("$p", productsJson);
             cmd.Parameters.AddWithValue("$m", metricsJson);
             cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
+            return cmd.ExecuteNonQuery() > 0;
         }
     }
 
