@@ -424,8 +424,20 @@ internal sealed class JobRunner(
         }
     }
 
+    /// <summary>
+    /// The bytes of the regular files under <paramref name="dir"/>. Symbolic links count as nothing and are never
+    /// followed: a job's <c>ln -s /etc output/etc</c> or <c>ln -s .. up</c> is not its data (and must not fail it).
+    /// </summary>
     private static long DirectorySize(string dir) =>
-        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SizeEnumeration).Sum(f => f.Length) : 0;
+
+    private static readonly EnumerationOptions SizeEnumeration = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        MatchType = MatchType.Simple,
+    };
 
     private sealed class Outcome
     {
