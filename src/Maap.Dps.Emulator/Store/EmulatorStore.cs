@@ -28,6 +28,7 @@ internal sealed class EmulatorStore : IDisposable
 
     public EmulatorStore(string databasePath)
     {
+        CreatePrivateDatabaseFile(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -87,6 +88,32 @@ internal sealed class EmulatorStore : IDisposable
                 PRIMARY KEY (username, name));
             """);
         MigrateJobs();
+    }
+
+    /// <summary>
+    /// Creates a new database file <c>0600</c>: it holds the encrypted secrets and every job's inputs. SQLite creates
+    /// its <c>-wal</c> and <c>-shm</c> files with the database file's mode. An existing file is left as it is.
+    /// </summary>
+    private static void CreatePrivateDatabaseFile(string databasePath)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(databasePath))
+        {
+            return;
+        }
+
+        try
+        {
+            // An empty file is a new, empty database to SQLite.
+            new FileStream(databasePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }).Dispose();
+        }
+        catch (IOException) when (File.Exists(databasePath))
+        {
+        }
     }
 
     /// <summary>Adds the columns a database created by an earlier emulator lacks.</summary>
