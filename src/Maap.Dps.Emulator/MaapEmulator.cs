@@ -165,6 +165,7 @@ public sealed class MaapEmulator : IAsyncDisposable
             // Recover before listening, so no request sees a job the previous process left half-way; workers start
             // once the address jobs are given (MAAP_API_HOST) is known.
             scheduler.Recover(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            catalog.RemoveUnusedCopies(); // copies a previous run could not remove yet
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");

@@ -54,7 +54,10 @@ internal sealed class JobRunner(
             await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
             await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
 
-            var algorithm = catalog.Find(job.AlgorithmName, job.AlgorithmVersion);
+            // Held until the job's processes are gone: deleting or re-registering the algorithm meanwhile leaves
+            // the files this job runs in place.
+            using var app = catalog.Use(job.AlgorithmName, job.AlgorithmVersion);
+            var algorithm = app.Algorithm;
             var user = users.FindByName(job.UserName);
             if (algorithm is null)
             {
