@@ -227,7 +227,15 @@ internal sealed partial class AlgorithmCatalog
 
         try
         {
-            CheckOut(repositoryUrl, appDir);
+            try
+            {
+                CheckOut(repositoryUrl, appDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RegistrationException(500, $"Failed to register algorithm: copying {repositoryUrl} into the emulator failed: {e.Message}");
+            }
+
             var record = new AlgorithmRecord(
                 name, version, owner,
                 OptionalString(config, "algorithm_description") ?? string.Empty,
@@ -363,19 +371,42 @@ internal sealed partial class AlgorithmCatalog
         CopyDirectory(source, Path.Combine(appDir, repoName));
     }
 
+    /// <summary>
+    /// Copies a checkout the way git would check it out again: files with their mode, folders (not <c>.git</c>), and
+    /// symbolic links as symbolic links with the same target text, never followed, so a dangling link or a link loop
+    /// copies like any other link and a linked folder is not copied into the app. A FIFO, socket or device (which git
+    /// cannot hold) becomes an empty file, without being opened.
+    /// </summary>
     private static void CopyDirectory(string source, string destination)
     {
         Directory.CreateDirectory(destination);
-        foreach (var file in Directory.EnumerateFiles(source))
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(source))
-        {
-            if (Path.GetFileName(dir) != ".git")
+            if (entry.Name == ".git")
             {
-                CopyDirectory(dir, Path.Combine(destination, Path.GetFileName(dir)));
+                continue;
+            }
+
+            var target = Path.Combine(destination, entry.Name);
+            if (entry.LinkTarget is { } link)
+            {
+                File.CreateSymbolicLink(target, link);
+            }
+            else if (entry is DirectoryInfo)
+            {
+                CopyDirectory(entry.FullName, target);
+            }
+            else if (entry is FileInfo { Length: 0 })
+            {
+                File.Create(target).Dispose();
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(entry.FullName));
+                }
+            }
+            else
+            {
+                File.Copy(entry.FullName, target, overwrite: true);
             }
         }
     }
