@@ -25,14 +25,16 @@ public sealed class MaapEmulator : IAsyncDisposable
     private readonly EmulatorServices _services;
     private readonly HttpClient _downloads;
     private readonly bool _ownsDataDirectory;
+    private readonly FileStream _dataDirectoryLock;
     private int _stopped;
 
-    private MaapEmulator(WebApplication app, EmulatorServices services, HttpClient downloads, bool ownsDataDirectory, EmulatorUser user)
+    private MaapEmulator(WebApplication app, EmulatorServices services, HttpClient downloads, bool ownsDataDirectory, FileStream dataDirectoryLock, EmulatorUser user)
     {
         _app = app;
         _services = services;
         _downloads = downloads;
         _ownsDataDirectory = ownsDataDirectory;
+        _dataDirectoryLock = dataDirectoryLock;
         UserName = user.Name;
         Token = user.Token;
     }
@@ -51,6 +53,9 @@ public sealed class MaapEmulator : IAsyncDisposable
 
     /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl+C); the command line waits on it.</summary>
     internal CancellationToken ShutdownRequested => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>The emulator's services, for tests that look behind the HTTP surface.</summary>
+    internal EmulatorServices Services => _services;
 
     /// <summary>Every user the emulator accepts.</summary>
     public IReadOnlyCollection<EmulatorUser> Users => _services.Users.All;
@@ -77,7 +82,45 @@ public sealed class MaapEmulator : IAsyncDisposable
 
         var first = options.Users.Count > 0 ? options.Users[0] : users.All.First();
         var queues = new QueueSet(options.Queues);
+        var dataDirectoryLock = LockDataDirectory(paths);
+        try
+        {
+            return await StartLockedAsync(options, paths, owns, users, first, queues, dataDirectoryLock, cancellationToken);
+        }
+        catch
+        {
+            await dataDirectoryLock.DisposeAsync();
+            throw;
+        }
+    }
 
+    /// <summary>
+    /// Takes the data directory for this emulator's lifetime. Two emulators on one directory would each fail the
+    /// other's running jobs on start and race to record their ends, so the second one refuses to start.
+    /// </summary>
+    private static FileStream LockDataDirectory(EmulatorPaths paths)
+    {
+        try
+        {
+            // FileShare.None takes an exclusive flock() on Unix: released by the kernel when this process dies.
+            var lockFile = new FileStream(paths.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            lockFile.SetLength(0);
+            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
+            lockFile.Write(pid);
+            lockFile.Flush();
+            return lockFile;
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"The data directory {paths.Root} is already in use by another MAAP DPS emulator (it holds {paths.Lock}). " +
+                "Stop that emulator, or start this one with another data directory.", e);
+        }
+    }
+
+    private static async Task<MaapEmulator> StartLockedAsync(MaapEmulatorOptions options, EmulatorPaths paths, bool owns, UserDirectory users,
+        EmulatorUser first, QueueSet queues, FileStream dataDirectoryLock, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(MaapEmulator).Assembly.GetName().Name,
@@ -116,13 +159,17 @@ public sealed class MaapEmulator : IAsyncDisposable
         AlgorithmEndpoints.Map(app);
         JobEndpoints.Map(app);
 
-        emulator = new MaapEmulator(app, services, downloads, owns, first);
+        emulator = new MaapEmulator(app, services, downloads, owns, dataDirectoryLock, first);
         try
         {
+            // Recover before listening, so no request sees a job the previous process left half-way; workers start
+            // once the address jobs are given (MAAP_API_HOST) is known.
+            scheduler.Recover(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            catalog.RemoveUnusedCopies(); // copies a previous run could not remove yet
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
-            scheduler.Recover(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            scheduler.Start();
         }
         catch
         {
@@ -192,6 +239,7 @@ public sealed class MaapEmulator : IAsyncDisposable
             _downloads.Dispose();
             _services.Store.Dispose();
             SqliteConnection.ClearPool(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _services.Paths.Database, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString()));
+            await _dataDirectoryLock.DisposeAsync();
         }
     }
 

@@ -138,6 +138,25 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Directory_size_counts_no_file_behind_a_symlink_and_survives_link_loops()
+    {
+        // /etc alone is hundreds of megabytes on some hosts; `up` makes a loop; neither is the job's data.
+        await _emu.RegisterScriptAsync("links-size", """
+            set -e
+            mkdir -p output
+            ln -s /etc output/etc
+            ln -s .. output/up
+            ln -s /nonexistent/target output/dangling
+            head -c 5000 /dev/zero > output/real.bin
+            """);
+        var id = await _emu.SubmitAsync("job-links-size:main", "maap-dps-worker-8gb");
+        var status = await _emu.WaitForEndAsync(id);
+        Assert.True(status == "Succeeded", (await _emu.ResultAsync(id)).ToString());
+        var size = long.Parse(XDocument.Parse(await _emu.Anonymous.GetStringAsync($"api/dps/job/{id}/metrics")).Root!.Element("directory_size")!.Value);
+        Assert.InRange(size, 5000, 1_000_000);
+    }
+
+    [Fact]
     public async Task A_failed_download_fails_the_job_with_a_clear_traceback()
     {
         await _emu.RegisterScriptAsync("needs-input", "cat input/*", """{"file": [{"name": "input_file"}], "config": [], "positional": []}""");

@@ -49,7 +49,20 @@ public sealed class TestEmulator : IAsyncDisposable
 
     /// <summary>Writes a bash script as <c>{repo}/run.sh</c> in a fresh temp repo and registers it.</summary>
     public async Task<string> RegisterScriptAsync(string name, string script, string inputsJson = """{"file": [], "config": [], "positional": []}""",
-        string queue = "maap-dps-worker-8gb", HttpClient? client = null, string version = "main")
+        string queue = "maap-dps-worker-8gb", HttpClient? client = null, string version = "main", Action<string>? prepareRepo = null)
+    {
+        using var response = await PostRegistrationAsync(name, script, inputsJson, queue, client, version, prepareRepo);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return $"{name}:{version}";
+    }
+
+    /// <summary>
+    /// Like <see cref="RegisterScriptAsync"/> but returns the raw answer; <paramref name="prepareRepo"/> gets the repo
+    /// directory to add files or links before it is registered.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostRegistrationAsync(string name, string script, string inputsJson = """{"file": [], "config": [], "positional": []}""",
+        string queue = "maap-dps-worker-8gb", HttpClient? client = null, string version = "main", Action<string>? prepareRepo = null)
     {
         var repoRoot = Path.Combine(Path.GetTempPath(), "maap-emu-repo-" + Guid.NewGuid().ToString("N"));
         _tempDirs.Add(repoRoot);
@@ -58,6 +71,7 @@ public sealed class TestEmulator : IAsyncDisposable
         var path = Path.Combine(repo, "run.sh");
         await File.WriteAllTextAsync(path, "#!/usr/bin/env bash\n" + script.Replace("\r\n", "\n") + "\n");
         File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        prepareRepo?.Invoke(repo);
         var body = $$"""
             {
               "algorithm_description": "test algorithm {{name}}",
@@ -72,10 +86,7 @@ public sealed class TestEmulator : IAsyncDisposable
               "run_command": "{{name}}-repo/run.sh",
             }
             """;
-        using var response = await (client ?? Http).PostAsync("api/mas/algorithm", new StringContent(body, Encoding.UTF8, "application/json"));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return $"{name}:{version}";
+        return await (client ?? Http).PostAsync("api/mas/algorithm", new StringContent(body, Encoding.UTF8, "application/json"));
     }
 
     public static string Execute(string jobType, string queue, IEnumerable<(string Id, string Value)> inputs, string? identifier = "test-job")

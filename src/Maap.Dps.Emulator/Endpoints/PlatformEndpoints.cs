@@ -93,27 +93,35 @@ internal static class PlatformEndpoints
         return Responses.Json(profile);
     }
 
-    /// <summary>Published outputs, readable with a plain GET and no credentials, like the S3 website endpoint.</summary>
+    /// <summary>
+    /// Published outputs, readable with a plain GET and no credentials, like the S3 website endpoint: a key (file) is
+    /// served, a prefix (folder) is not listed. Nothing is served through a symbolic link, so no path reaches outside
+    /// the workspace whatever a job left in it.
+    /// </summary>
     private static IResult Workspace(string? path, EmulatorServices services)
     {
+        var root = services.Paths.Workspace;
         var full = services.Paths.ResolveWorkspacePath(path ?? string.Empty);
-        if (full is null)
+        if (full is null || full == root || PassesThroughLink(root, full) || !File.Exists(full))
         {
             return Results.NotFound();
         }
 
-        if (File.Exists(full))
+        var type = ContentTypes.TryGetContentType(full, out var t) ? t : "application/octet-stream";
+        return Results.File(full, type, enableRangeProcessing: true);
+    }
+
+    /// <summary>Whether <paramref name="full"/> or a folder between it and <paramref name="root"/> is a symbolic link.</summary>
+    private static bool PassesThroughLink(string root, string full)
+    {
+        for (var p = full; p.Length > root.Length; p = Path.GetDirectoryName(p)!)
         {
-            var type = ContentTypes.TryGetContentType(full, out var t) ? t : "application/octet-stream";
-            return Results.File(full, type, enableRangeProcessing: true);
+            if (new FileInfo(p).LinkTarget is not null)
+            {
+                return true;
+            }
         }
 
-        if (Directory.Exists(full))
-        {
-            var names = Directory.EnumerateFileSystemEntries(full).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-            return Results.Text(string.Join('\n', names) + "\n", "text/plain");
-        }
-
-        return Results.NotFound();
+        return false;
     }
 }

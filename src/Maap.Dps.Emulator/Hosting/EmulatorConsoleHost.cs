@@ -21,7 +21,7 @@ public static class EmulatorConsoleHost
     public static MaapEmulatorOptions CreateOptions(string? urls, string? dataDirectory, string? userName, string? token, bool consoleLogging)
     {
         var dataDir = Path.GetFullPath(dataDirectory ?? ".maap-emulator");
-        Directory.CreateDirectory(dataDir);
+        EmulatorPaths.CreatePrivateDirectory(dataDir);
         var options = new MaapEmulatorOptions
         {
             Urls = urls ?? DefaultUrls,
@@ -33,8 +33,28 @@ public static class EmulatorConsoleHost
         {
             // Keep a generated token across restarts so running notebooks and jobs stay authenticated.
             var tokenFile = Path.Combine(dataDir, "default-token.txt");
-            token = File.Exists(tokenFile) ? File.ReadAllText(tokenFile).Trim() : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            File.WriteAllText(tokenFile, token);
+            if (File.Exists(tokenFile))
+            {
+                token = File.ReadAllText(tokenFile).Trim();
+            }
+            else
+            {
+                token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    create.UnixCreateMode = EmulatorPaths.PrivateFile;
+                }
+
+                using var writer = new StreamWriter(tokenFile, create);
+                writer.Write(token);
+            }
+
+            // The token is a credential: only its owner may read it (a file from an earlier version may be 0644).
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(tokenFile, EmulatorPaths.PrivateFile);
+            }
         }
 
         options.Users.Add(new EmulatorUser(userName ?? Environment.GetEnvironmentVariable("USER") ?? MaapEmulatorOptions.DefaultUserName, token));

@@ -10,18 +10,45 @@ internal sealed class EmulatorPaths
     {
         Root = Path.GetFullPath(root);
         Database = Path.Combine(Root, "emulator.db");
+        Lock = Path.Combine(Root, "emulator.lock");
         Keys = Path.Combine(Root, "keys");
         Jobs = Path.Combine(Root, "jobs");
         Apps = Path.Combine(Root, "apps");
         Workspace = Path.Combine(Root, "workspace");
-        foreach (var dir in new[] { Root, Keys, Jobs, Apps, Workspace })
+        // The root holds a token, the key ring and the secrets: a root (or key ring) the emulator creates is
+        // private to its user. A directory that exists keeps the mode its owner gave it.
+        CreatePrivateDirectory(Root);
+        CreatePrivateDirectory(Keys);
+        foreach (var dir in new[] { Jobs, Apps, Workspace })
         {
             Directory.CreateDirectory(dir);
         }
     }
 
+    /// <summary>Read and write for the owner only: <c>0600</c>.</summary>
+    public const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Everything for the owner only: <c>0700</c>.</summary>
+    public const UnixFileMode PrivateDirectory = PrivateFile | UnixFileMode.UserExecute;
+
+    /// <summary>Creates <paramref name="path"/> (and any missing parent) <c>0700</c> unless it exists.</summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows() || Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, PrivateDirectory);
+        }
+    }
+
     public string Root { get; }
     public string Database { get; }
+
+    /// <summary>Held (flock) by the one emulator using this data directory.</summary>
+    public string Lock { get; }
     public string Keys { get; }
     public string Jobs { get; }
     public string Apps { get; }

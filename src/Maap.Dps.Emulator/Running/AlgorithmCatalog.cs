@@ -21,6 +21,11 @@ internal sealed partial class AlgorithmCatalog
     private readonly EmulatorStore _store;
     private readonly EmulatorPaths _paths;
 
+    // App directories in use: by a running job, or by a registration still copying into it. Guarded by _appLock,
+    // which also guards every decision to delete an app directory.
+    private readonly Dictionary<string, int> _inUse = new(StringComparer.Ordinal);
+    private readonly Lock _appLock = new();
+
     public AlgorithmCatalog(EmulatorStore store, EmulatorPaths paths)
     {
         _store = store;
@@ -40,12 +45,130 @@ internal sealed partial class AlgorithmCatalog
 
     public IEnumerable<AlgorithmRecord> All => _byKey.Values.OrderBy(a => a.RegisteredMs).ThenBy(a => a.Key, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Unregisters an algorithm. Its copy goes once no running job uses it (now, or when the last such job ends);
+    /// other registrations' copies are not touched.
+    /// </summary>
     public bool Delete(AlgorithmRecord record)
     {
-        _byKey.TryRemove(record.Key, out _);
-        var deleted = _store.DeleteAlgorithm(record.Name, record.Version);
-        TryDeleteDirectory(_paths.AppDirectory(record.Name, record.Version));
+        bool deleted;
+        lock (_appLock)
+        {
+            _byKey.TryRemove(record.Key, out _);
+            deleted = _store.DeleteAlgorithm(record.Name, record.Version);
+        }
+
+        RemoveUnusedCopies();
         return deleted;
+    }
+
+    /// <summary>
+    /// Finds the algorithm a job is about to run and keeps its app directory from being deleted until the returned
+    /// lease is disposed, even if the algorithm is deleted or registered again meanwhile (as a running DPS job keeps
+    /// its image). <see cref="AppLease.Algorithm"/> is null when it is not registered.
+    /// </summary>
+    public AppLease Use(string name, string version)
+    {
+        lock (_appLock)
+        {
+            var algorithm = Find(name, version);
+            var key = algorithm is null ? null : CopyKey(algorithm.Name, algorithm.Version, algorithm.AppDirectory);
+            if (key is not null)
+            {
+                Acquire(key);
+            }
+
+            return new AppLease(this, algorithm, key);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every registration copy (<c>apps/{name}/{version}/{copy}</c>) that no registered algorithm and no
+    /// running job or registration uses: copies of deleted algorithms and copies superseded by a re-registration.
+    /// Runs when a job ends, after a registration or a delete, and at start.
+    /// </summary>
+    public void RemoveUnusedCopies()
+    {
+        lock (_appLock)
+        {
+            var kept = new HashSet<string>(_byKey.Values.Select(a => CopyKey(a.Name, a.Version, a.AppDirectory)), StringComparer.Ordinal);
+            kept.UnionWith(_inUse.Keys);
+            foreach (var nameDir in Directory.EnumerateDirectories(_paths.Apps))
+            {
+                var name = Path.GetFileName(nameDir);
+                foreach (var versionDir in Directory.EnumerateDirectories(nameDir))
+                {
+                    var version = $"{name}/{Path.GetFileName(versionDir)}";
+                    if (kept.Contains(version))
+                    {
+                        continue; // an app directory itself (the built-in, or a registration from before per-copy folders)
+                    }
+
+                    foreach (var copy in Directory.EnumerateDirectories(versionDir))
+                    {
+                        if (!kept.Contains($"{version}/{Path.GetFileName(copy)}"))
+                        {
+                            TryDeleteDirectory(copy);
+                        }
+                    }
+
+                    TryDeleteEmptyDirectory(versionDir);
+                }
+
+                TryDeleteEmptyDirectory(nameDir);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names an app directory by where it sits under <c>apps/</c>: <c>{name}/{version}/{copy}</c> for a registration's
+    /// copy, <c>{name}/{version}</c> when the app directory is the version folder itself (the built-in) or has an
+    /// unexpected place (then that whole folder is kept). Names, not full paths, so a data directory reached by another
+    /// path (moved, or through a symbolic link) never makes every copy look unused.
+    /// </summary>
+    private static string CopyKey(string name, string version, string appDirectory)
+    {
+        var trimmed = appDirectory.TrimEnd('/', Path.DirectorySeparatorChar);
+        var parent = Path.GetFileName(Path.GetDirectoryName(trimmed) ?? string.Empty);
+        var grandparent = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(trimmed) ?? string.Empty) ?? string.Empty);
+        return parent == version && grandparent == name
+            ? $"{name}/{version}/{Path.GetFileName(trimmed)}"
+            : $"{name}/{version}";
+    }
+
+    private void Acquire(string key) => _inUse[key] = _inUse.GetValueOrDefault(key) + 1;
+
+    private void Release(string key)
+    {
+        lock (_appLock)
+        {
+            if (_inUse.GetValueOrDefault(key) <= 1)
+            {
+                _inUse.Remove(key);
+            }
+            else
+            {
+                _inUse[key]--;
+            }
+        }
+
+        RemoveUnusedCopies();
+    }
+
+    /// <summary>A job's hold on the app directory of the algorithm it runs.</summary>
+    internal sealed class AppLease(AlgorithmCatalog catalog, AlgorithmRecord? algorithm, string? key) : IDisposable
+    {
+        private int _released;
+
+        public AlgorithmRecord? Algorithm { get; } = algorithm;
+
+        public void Dispose()
+        {
+            if (key is not null && Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                catalog.Release(key);
+            }
+        }
     }
 
     /// <summary>
@@ -96,15 +219,41 @@ internal sealed partial class AlgorithmCatalog
         // Each registration gets its own copy, so re-registering never pulls files from under a running job
         // (MAAP builds a new image; jobs already running keep the old one).
         var appDir = Path.Combine(_paths.AppDirectory(name, version), "r" + nowMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6]);
-        CheckOut(repositoryUrl, appDir);
-        var record = new AlgorithmRecord(
-            name, version, owner,
-            OptionalString(config, "algorithm_description") ?? string.Empty,
-            repositoryUrl, runCommand, queue,
-            OptionalString(config, "disk_space") ?? "10GB",
-            parameters, appDir, config.ToJsonString(), nowMs, BuiltIn: false);
-        Save(record);
-        return record;
+        var copyKey = CopyKey(name, version, appDir);
+        lock (_appLock)
+        {
+            Acquire(copyKey); // not swept while it is being copied
+        }
+
+        try
+        {
+            try
+            {
+                CheckOut(repositoryUrl, appDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RegistrationException(500, $"Failed to register algorithm: copying {repositoryUrl} into the emulator failed: {e.Message}");
+            }
+
+            var record = new AlgorithmRecord(
+                name, version, owner,
+                OptionalString(config, "algorithm_description") ?? string.Empty,
+                repositoryUrl, runCommand, queue,
+                OptionalString(config, "disk_space") ?? "10GB",
+                parameters, appDir, config.ToJsonString(), nowMs, BuiltIn: false);
+            lock (_appLock)
+            {
+                Save(record);
+            }
+
+            return record;
+        }
+        finally
+        {
+            // Sweeps the copy this registration replaced (once no job runs it), or this one if it failed.
+            Release(copyKey);
+        }
     }
 
     /// <summary>Registers the built-in <c>run-dps-test_ubuntu:delay10</c>, MAAP's DPS smoke test.</summary>
@@ -222,19 +371,42 @@ internal sealed partial class AlgorithmCatalog
         CopyDirectory(source, Path.Combine(appDir, repoName));
     }
 
+    /// <summary>
+    /// Copies a checkout the way git would check it out again: files with their mode, folders (not <c>.git</c>), and
+    /// symbolic links as symbolic links with the same target text, never followed, so a dangling link or a link loop
+    /// copies like any other link and a linked folder is not copied into the app. A FIFO, socket or device (which git
+    /// cannot hold) becomes an empty file, without being opened.
+    /// </summary>
     private static void CopyDirectory(string source, string destination)
     {
         Directory.CreateDirectory(destination);
-        foreach (var file in Directory.EnumerateFiles(source))
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
         {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories(source))
-        {
-            if (Path.GetFileName(dir) != ".git")
+            if (entry.Name == ".git")
             {
-                CopyDirectory(dir, Path.Combine(destination, Path.GetFileName(dir)));
+                continue;
+            }
+
+            var target = Path.Combine(destination, entry.Name);
+            if (entry.LinkTarget is { } link)
+            {
+                File.CreateSymbolicLink(target, link);
+            }
+            else if (entry is DirectoryInfo)
+            {
+                CopyDirectory(entry.FullName, target);
+            }
+            else if (entry is FileInfo { Length: 0 })
+            {
+                File.Create(target).Dispose();
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(target, File.GetUnixFileMode(entry.FullName));
+                }
+            }
+            else
+            {
+                File.Copy(entry.FullName, target, overwrite: true);
             }
         }
     }
@@ -246,6 +418,23 @@ internal sealed partial class AlgorithmCatalog
             if (Directory.Exists(dir))
             {
                 Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void TryDeleteEmptyDirectory(string dir)
+    {
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                Directory.Delete(dir);
             }
         }
         catch (IOException)

@@ -16,4 +16,7 @@ internal static partial class JobLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Job {JobId} failed and its triage could not be published")]
     public static partial void TriageFailed(ILogger logger, string jobId, Exception error);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Job {JobId} ({JobType}) ended {Status} here, but its end was already recorded as {Recorded}; kept that and published nothing")]
+    public static partial void AlreadyEnded(ILogger logger, string jobId, string jobType, string status, string recorded);
 }

@@ -17,17 +17,23 @@ internal sealed class JobProducts(EmulatorPaths paths)
     // together), and each must still get a folder of its own: picking a free name and moving into it is one step.
     private readonly Lock _reserve = new();
 
-    /// <summary>Moves the job's <c>output/</c> (with its std logs) to its product folder and describes the product.</summary>
+    /// <summary>
+    /// Moves the job's <c>output/</c> (with its std logs) to its product folder and describes the product. What is
+    /// published holds no symbolic link (see <see cref="ReplaceLinks"/>).
+    /// </summary>
     public JsonObject PublishOutput(JobRecord job, string workDir, DateTimeOffset ended)
     {
         var output = Path.Combine(workDir, "output");
         Directory.CreateDirectory(output);
+        ReplaceLinks(output);
         foreach (var std in new[] { "_stdout.txt", "_stderr.txt" })
         {
             var source = Path.Combine(workDir, std);
+            var target = Path.Combine(output, std);
             if (File.Exists(source))
             {
-                File.Copy(source, Path.Combine(output, std), overwrite: true);
+                File.Delete(target);
+                CopyContents(source, target);
             }
         }
 
@@ -76,7 +82,10 @@ internal sealed class JobProducts(EmulatorPaths paths)
                 var name = Path.GetFileName(file);
                 if (name.StartsWith('_') || name.EndsWith(".log", StringComparison.Ordinal))
                 {
-                    File.Copy(file, Path.Combine(destination, name), overwrite: true);
+                    // A link publishes its file's bytes; a dangling link or a loop is left out, never the whole triage.
+                    var target = Path.Combine(destination, name);
+                    File.Delete(target);
+                    CopyContents(file, target);
                 }
             }
         }
@@ -88,5 +97,95 @@ internal sealed class JobProducts(EmulatorPaths paths)
             ["exit_code"] = exitCode,
         }.ToJsonString());
         return new JsonObject { ["id"] = datasetId, ["path"] = relative, ["product_folder_path"] = "triaged-jobs/" + relative["dataset/triaged_job/".Length..] };
+    }
+
+    /// <summary>
+    /// Makes a folder safe to publish, as DPS's upload (which walks <c>output/</c> without following folder links and
+    /// uploads each file's bytes) would see it: a link to a file becomes a copy of that file's bytes; a link to a
+    /// folder, a dangling link and a link loop are removed; a FIFO, socket or device becomes an empty file. Folders
+    /// reached through links are never entered, so nothing outside the work directory is published that the job did
+    /// not copy itself.
+    /// </summary>
+    internal static void ReplaceLinks(string folder)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList())
+        {
+            if (entry.LinkTarget is not null)
+            {
+                var temporary = Path.Combine(folder, ".maap-link-" + Guid.NewGuid().ToString("N"));
+                bool copied;
+                try
+                {
+                    copied = CopyContents(entry.FullName, temporary);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A file the emulator may not read is left out, like a dangling link.
+                    File.Delete(temporary);
+                    copied = false;
+                }
+
+                File.Delete(entry.FullName);
+                if (copied)
+                {
+                    File.Move(temporary, entry.FullName);
+                }
+            }
+            else if (entry is DirectoryInfo directory)
+            {
+                ReplaceLinks(directory.FullName);
+            }
+            else if (entry is FileInfo { Length: 0 })
+            {
+                // Regular or not (a FIFO or a device reports 0 too): an empty regular file, never opened.
+                File.Delete(entry.FullName);
+                File.Create(entry.FullName).Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="destination"/> (which must not exist) the bytes <paramref name="source"/> shows: the
+    /// file's, or its link's final target's. Only as many bytes as the file has are read, and an empty one is never
+    /// opened, so a FIFO or a device cannot block or flood the copy. False, writing nothing, for a folder, a dangling
+    /// link or a link loop.
+    /// </summary>
+    internal static bool CopyContents(string source, string destination)
+    {
+        var file = new FileInfo(source);
+        if (file.LinkTarget is not null)
+        {
+            try
+            {
+                file = new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+            }
+            catch (IOException)
+            {
+                return false; // a loop of links
+            }
+        }
+
+        if (!file.Exists)
+        {
+            return false; // a folder, or nothing
+        }
+
+        var remaining = file.Length;
+        using var output = new FileStream(destination, FileMode.CreateNew, FileAccess.Write);
+        if (remaining == 0)
+        {
+            return true;
+        }
+
+        using var input = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[81920];
+        int read;
+        while (remaining > 0 && (read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining))) > 0)
+        {
+            output.Write(buffer, 0, read);
+            remaining -= read;
+        }
+
+        return true;
     }
 }

@@ -54,7 +54,10 @@ internal sealed class JobRunner(
             await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
             await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
 
-            var algorithm = catalog.Find(job.AlgorithmName, job.AlgorithmVersion);
+            // Held until the job's processes are gone: deleting or re-registering the algorithm meanwhile leaves
+            // the files this job runs in place.
+            using var app = catalog.Use(job.AlgorithmName, job.AlgorithmVersion);
+            var algorithm = app.Algorithm;
             var user = users.FindByName(job.UserName);
             if (algorithm is null)
             {
@@ -213,6 +216,12 @@ internal sealed class JobRunner(
         using var process = Process.Start(info) ?? throw new IOException("bash did not start");
         running.Process = process;
         running.ProcessGroupId = ProcessGroup.SetsidPath is null ? 0 : process.Id;
+        if (running.ProcessGroupId > 0 && ProcessGroup.StartTicks(running.ProcessGroupId) is { } startTicks)
+        {
+            // Kept in the store, so a start after a crash can end this group (the runner that would have is gone).
+            store.RecordProcessGroup(job.Id, running.ProcessGroupId, startTicks);
+        }
+
         process.StandardInput.Close();
         var sampler = new ProcessTreeSampler(process.Id);
         sampler.Sample();
@@ -285,14 +294,25 @@ internal sealed class JobRunner(
     private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
     {
         outcome.Ended ??= DateTimeOffset.UtcNow;
+        var current = store.GetJob(job.Id);
+        if (current is null || JobState.IsTerminal(current.Status))
+        {
+            // Its end is recorded already (or it was purged): that record stands, and nothing is published for it.
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(current?.Status));
+            return;
+        }
+
         var staged = new JsonArray();
+        string? outputFolder = null;
         long dirSize = 0;
         try
         {
             dirSize = DirectorySize(workDir);
             if (outcome.Status == JobState.Completed)
             {
-                staged.Add(products.PublishOutput(job, workDir, outcome.Ended.Value));
+                var output = products.PublishOutput(job, workDir, outcome.Ended.Value);
+                outputFolder = paths.ResolveWorkspacePath((string)output["path"]!);
+                staged.Add(output);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -332,7 +352,19 @@ internal sealed class JobRunner(
             ["write_io_stats"] = s?.WriteBytes ?? 0,
             ["exit_code"] = outcome.ExitCode,
         };
-        store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString());
+        if (!store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString()))
+        {
+            // Something recorded the job's end while this one published: the recorded end stands, so the product
+            // this run published belongs to no job. (Its triage folder has a fixed name and may be the other end's.)
+            if (outputFolder is not null)
+            {
+                TryDeleteDirectory(outputFolder);
+            }
+
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(store.GetJob(job.Id)?.Status));
+            return;
+        }
+
         var wpsStatus = JobState.ToWps(outcome.Status);
         var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
         JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
@@ -384,8 +416,31 @@ internal sealed class JobRunner(
         return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
     }
 
+    private static void TryDeleteDirectory(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The bytes of the regular files under <paramref name="dir"/>. Symbolic links count as nothing and are never
+    /// followed: a job's <c>ln -s /etc output/etc</c> or <c>ln -s .. up</c> is not its data (and must not fail it).
+    /// </summary>
     private static long DirectorySize(string dir) =>
-        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SizeEnumeration).Sum(f => f.Length) : 0;
+
+    private static readonly EnumerationOptions SizeEnumeration = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.ReparsePoint,
+        MatchType = MatchType.Simple,
+    };
 
     private sealed class Outcome
     {

@@ -20,27 +20,51 @@ internal sealed class JobScheduler : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _workers = [];
+    private readonly QueueSet _queues;
 
     public JobScheduler(EmulatorStore store, JobRunner runner, QueueSet queues)
     {
         _store = store;
         _runner = runner;
+        _queues = queues;
         foreach (var queue in queues.All)
         {
-            var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
-            _channels[queue.Name] = channel;
+            _channels[queue.Name] = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+        }
+    }
+
+    /// <summary>Starts the workers; jobs enqueued before (by <see cref="Recover"/>) wait in their queues until then.</summary>
+    public void Start()
+    {
+        if (_workers.Count > 0 || _shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        foreach (var queue in _queues.All)
+        {
+            var reader = _channels[queue.Name].Reader;
             for (var i = 0; i < queue.Workers; i++)
             {
-                _workers.Add(Task.Run(() => WorkAsync(queue, channel.Reader)));
+                _workers.Add(Task.Run(() => WorkAsync(queue, reader)));
             }
         }
     }
 
-    /// <summary>Fails jobs a previous process left running and queues the ones it left waiting.</summary>
+    /// <summary>
+    /// Fails jobs a previous process left running and queues the ones it left waiting. A previous process that died
+    /// without stopping its jobs (kill -9, OOM) left their process groups running: each is killed first, provided its
+    /// leader is still the process the job started (same pid and start time).
+    /// </summary>
     public void Recover(long nowMs)
     {
         foreach (var job in _store.JobsInState(JobState.Started))
         {
+            if (job is { ProcessGroupId: { } group, ProcessStartTicks: { } startTicks })
+            {
+                ProcessGroup.KillIfSameLeader(group, startTicks);
+            }
+
             _runner.FailInterrupted(job, nowMs, InterruptedTraceback);
         }
 

@@ -9,9 +9,18 @@ namespace Maap.Dps.Emulator.Store;
 /// </summary>
 internal sealed class EmulatorStore : IDisposable
 {
-    private const string JobColumns =
+    private const string InsertedJobColumns =
         "id, username, job_type, algo_name, algo_version, queue, priority, tag, tags, status, submitted_ms, started_ms, " +
         "ended_ms, hysds_job_id, context, exit_code, traceback, products, metrics, time_limit_s";
+
+    private const string JobColumns = InsertedJobColumns + ", pgid, pgid_start_ticks";
+
+    /// <summary>Columns added to <c>jobs</c> after the first release; a database from then gets them on open.</summary>
+    private static readonly (string Name, string Type)[] AddedJobColumns =
+    [
+        ("pgid", "INTEGER"),
+        ("pgid_start_ticks", "INTEGER"),
+    ];
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
@@ -19,6 +28,7 @@ internal sealed class EmulatorStore : IDisposable
 
     public EmulatorStore(string databasePath)
     {
+        CreatePrivateDatabaseFile(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -77,6 +87,56 @@ internal sealed class EmulatorStore : IDisposable
                 created_ms INTEGER NOT NULL,
                 PRIMARY KEY (username, name));
             """);
+        MigrateJobs();
+    }
+
+    /// <summary>
+    /// Creates a new database file <c>0600</c>: it holds the encrypted secrets and every job's inputs. SQLite creates
+    /// its <c>-wal</c> and <c>-shm</c> files with the database file's mode. An existing file is left as it is.
+    /// </summary>
+    private static void CreatePrivateDatabaseFile(string databasePath)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(databasePath))
+        {
+            return;
+        }
+
+        try
+        {
+            // An empty file is a new, empty database to SQLite.
+            new FileStream(databasePath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }).Dispose();
+        }
+        catch (IOException) when (File.Exists(databasePath))
+        {
+        }
+    }
+
+    /// <summary>Adds the columns a database created by an earlier emulator lacks.</summary>
+    private void MigrateJobs()
+    {
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var cmd = _writer.CreateCommand())
+        {
+            cmd.CommandText = "SELECT name FROM pragma_table_info('jobs')";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, type) in AddedJobColumns)
+        {
+            if (!existing.Contains(name))
+            {
+                Execute(_writer, $"ALTER TABLE jobs ADD COLUMN {name} {type}");
+            }
+        }
     }
 
     public void Dispose() => _writer.Dispose();
@@ -189,7 +249,7 @@ internal sealed class EmulatorStore : IDisposable
             using (var cmd = _writer.CreateCommand())
             {
                 cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO jobs ({JobColumns}) VALUES ($id, $u, $jt, $an, $av, $q, $p, $tag, $tags, $s, $sub, NULL, NULL, $hid, $ctx, NULL, NULL, NULL, NULL, $tl)";
+                cmd.CommandText = $"INSERT INTO jobs ({InsertedJobColumns}) VALUES ($id, $u, $jt, $an, $av, $q, $p, $tag, $tags, $s, $sub, NULL, NULL, $hid, $ctx, NULL, NULL, NULL, NULL, $tl)";
                 cmd.Parameters.AddWithValue("$id", job.Id);
                 cmd.Parameters.AddWithValue("$u", job.UserName);
                 cmd.Parameters.AddWithValue("$jt", job.JobType);
@@ -238,6 +298,23 @@ internal sealed class EmulatorStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records the process group a started job runs in, with its leader's start time (field 22 of
+    /// <c>/proc/{pid}/stat</c>), so a later start can end the group if this emulator dies without doing so.
+    /// </summary>
+    public void RecordProcessGroup(string id, int processGroupId, long startTicks)
+    {
+        lock (_writeLock)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = "UPDATE jobs SET pgid = $g, pgid_start_ticks = $t WHERE id = $id";
+            cmd.Parameters.AddWithValue("$g", processGroupId);
+            cmd.Parameters.AddWithValue("$t", startTicks);
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Deletes a queued job of this user (a purge); false when it is not queued any more.</summary>
     public bool TryPurgeQueued(string id, string user)
     {
@@ -265,12 +342,19 @@ internal sealed class EmulatorStore : IDisposable
         }
     }
 
-    public void FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson)
+    /// <summary>
+    /// Records a job's end; false (and nothing written) when the job is no longer queued or started, because its end
+    /// was recorded already (by recovery, a stop, or another writer) or it was purged. A recorded end is final.
+    /// </summary>
+    public bool FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson)
     {
         lock (_writeLock)
         {
             using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m WHERE id = $id";
+            cmd.CommandText = "UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m " +
+                              "WHERE id = $id AND status IN ($queued, $started)";
+            cmd.Parameters.AddWithValue("$queued", JobState.Queued);
+            cmd.Parameters.AddWithValue("$started", JobState.Started);
             cmd.Parameters.AddWithValue("$s", status);
             cmd.Parameters.AddWithValue("$e", endedMs);
             cmd.Parameters.AddWithValue("$x", (object?)exitCode ?? DBNull.Value);
@@ -278,7 +362,7 @@ internal sealed class EmulatorStore : IDisposable
             cmd.Parameters.AddWithValue("$p", productsJson);
             cmd.Parameters.AddWithValue("$m", metricsJson);
             cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
+            return cmd.ExecuteNonQuery() > 0;
         }
     }
 
@@ -397,6 +481,8 @@ internal sealed class EmulatorStore : IDisposable
         ProductsJson = r.IsDBNull(17) ? null : r.GetString(17),
         MetricsJson = r.IsDBNull(18) ? null : r.GetString(18),
         TimeLimitSeconds = r.IsDBNull(19) ? null : r.GetInt64(19),
+        ProcessGroupId = r.IsDBNull(20) ? null : r.GetInt32(20),
+        ProcessStartTicks = r.IsDBNull(21) ? null : r.GetInt64(21),
     };
 
     private SqliteConnection OpenReader()

@@ -33,4 +33,10 @@ internal sealed record JobRecord
     public string? MetricsJson { get; init; }
 
     public long? TimeLimitSeconds { get; init; }
+
+    /// <summary>The process group the job ran in (its leader's pid), once it started under <c>setsid</c>.</summary>
+    public int? ProcessGroupId { get; init; }
+
+    /// <summary>The group leader's start time in clock ticks after boot, to tell it from a later process with its pid.</summary>
+    public long? ProcessStartTicks { get; init; }
 }
