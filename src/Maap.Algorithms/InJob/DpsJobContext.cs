@@ -175,17 +175,32 @@ public sealed class DpsJobContext : IDisposable
             throw new ArgumentException($"'{name}' is not a valid MAAP secret name.", nameof(name));
         }
 
-        var entry = _secrets.GetOrAdd(name, n => new Lazy<Task<string>>(() => _fetchSecret(n, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication));
+        var entry = _secrets.GetOrAdd(name, n => new Lazy<Task<string>>(() => StartFetch(n), LazyThreadSafetyMode.ExecutionAndPublication));
         return AwaitAsync(name, entry, cancellationToken);
+    }
+
+    // A fetch that throws before it returns a task (a client that cannot be built yet, say) becomes a faulted task,
+    // so the Lazy does not keep the exception for good and the entry is dropped like any failed fetch.
+    private Task<string> StartFetch(string name)
+    {
+        try
+        {
+            return _fetchSecret(name, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<string>(e);
+        }
     }
 
     private async Task<string> AwaitAsync(string name, Lazy<Task<string>> entry, CancellationToken cancellationToken)
     {
+        var fetch = entry.Value;
         try
         {
-            return await entry.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch when (entry.Value.IsFaulted || entry.Value.IsCanceled)
+        catch when (fetch.IsFaulted || fetch.IsCanceled)
         {
             // A failed fetch is not cached: the next call tries again.
             _secrets.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(name, entry));

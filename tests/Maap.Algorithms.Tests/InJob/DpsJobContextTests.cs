@@ -20,6 +20,26 @@ public class DpsJobContextTests
     }
 
     [Fact]
+    public async Task A_fetch_that_throws_before_returning_a_task_is_not_cached()
+    {
+        var calls = 0;
+        var context = new DpsJobContext(Path.GetTempPath(), [], (name, _) =>
+        {
+            if (++calls == 1)
+            {
+                throw new InvalidOperationException("MAAP_API_HOST is not set yet");
+            }
+
+            return Task.FromResult("value-of-" + name);
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.GetSecretAsync("S"));
+        Assert.Equal("value-of-S", await context.GetSecretAsync("S"));
+        Assert.Equal("value-of-S", await context.GetSecretAsync("S"));
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public void Dispose_without_a_secret_fetched_creates_no_client()
     {
         var clients = new List<RecordingClient>();
