@@ -69,6 +69,8 @@ namespace Science
                 throw new global::System.ArgumentException("Input 'output_file_name' (OutputFileName) breaks [RegularExpression(\"[a-z]+\\\\.tif\")]: it must match the regular expression [a-z]+\\.tif.", "OutputFileName");
             }
 
+            global::Maap.Algorithms.MaapAlgorithmSupport.RequireDefined<global::Science.Compression>(this.Compression, "compression_mode", "Compression");
+
             global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.Label, "label", "Label");
 
             if (this.Label is not null && (this.Label.Length < 2 || this.Label.Length > 10))
@@ -107,6 +109,8 @@ namespace Science
             {
                 throw new global::System.ArgumentException("Input 'bands' (Bands) breaks [MaxLength(4)]: its length must be at most 4.", "Bands");
             }
+
+            global::Maap.Algorithms.MaapAlgorithmSupport.RequireDefinedItems<global::Science.Compression>(this.Modes, "modes", "Modes");
         }
 
         /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>
