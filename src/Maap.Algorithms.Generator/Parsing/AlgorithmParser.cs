@@ -468,8 +468,20 @@ internal static class AlgorithmParser
         return Convert.ToString(value, CultureInfo.InvariantCulture)!;
     }
 
-    /// <summary>An enum constant's bits, for comparing members and testing flags.</summary>
-    private static ulong Bits(object value) => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture));
+    /// <summary>An enum constant's bits: unsigned types as they are, signed ones sign-extended (the same for every member), never throwing.</summary>
+    private static ulong Bits(object value) => value switch
+    {
+        ulong u => u,
+        uint u => u,
+        ushort u => u,
+        byte u => u,
+        char c => c,
+        long l => unchecked((ulong)l),
+        int i => unchecked((ulong)(long)i),
+        short s => unchecked((ulong)(long)s),
+        sbyte s => unchecked((ulong)(long)s),
+        _ => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+    };
 
     private static string? Named(AttributeData attribute, string name)
     {
