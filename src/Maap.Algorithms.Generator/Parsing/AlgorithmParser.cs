@@ -236,7 +236,7 @@ internal static class AlgorithmParser
             }
 
             wireName ??= NameRules.ToSnakeCase(parameter.Name);
-            if (!InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
+            if (!InputTypeClassifier.TryClassify(parameter, out var inputType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
