@@ -164,7 +164,8 @@ internal static class AlgorithmEmitter
                 return number + (rule.MinimumIsExclusive ? " <= " : " < ") + DoubleLiteral(rule.Minimum!) + " || "
                     + number + (rule.MaximumIsExclusive ? " >= " : " > ") + DoubleLiteral(rule.Maximum!);
             case RuleKind.RegularExpression:
-                return "!global::System.Text.RegularExpressions.Regex.IsMatch(" + v + ", " + Literal("^(?:" + rule.Pattern + ")\\z") + ")";
+                // DataAnnotations' RegularExpressionAttribute passes the empty string (as it does null).
+                return v + ".Length != 0 && !global::System.Text.RegularExpressions.Regex.IsMatch(" + v + ", " + Literal("^(?:" + rule.Pattern + ")\\z") + ")";
             case RuleKind.StringLength:
                 return v + ".Length < " + rule.Minimum + " || " + v + ".Length > " + rule.Maximum;
             case RuleKind.MinLength:

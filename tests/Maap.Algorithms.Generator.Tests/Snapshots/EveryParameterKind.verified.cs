@@ -64,7 +64,7 @@ namespace Science
 
             global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.OutputFileName, "output_file_name", "OutputFileName");
 
-            if (this.OutputFileName is not null && (!global::System.Text.RegularExpressions.Regex.IsMatch(this.OutputFileName, "^(?:[a-z]+\\.tif)\\z")))
+            if (this.OutputFileName is not null && (this.OutputFileName.Length != 0 && !global::System.Text.RegularExpressions.Regex.IsMatch(this.OutputFileName, "^(?:[a-z]+\\.tif)\\z")))
             {
                 throw new global::System.ArgumentException("Input 'output_file_name' (OutputFileName) breaks [RegularExpression(\"[a-z]+\\\\.tif\")]: it must match the regular expression [a-z]+\\.tif.", "OutputFileName");
             }
