@@ -50,7 +50,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit
-                || !InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
+                || !InputTypeClassifier.TryClassify(parameter, out var inputType))
             {
                 continue;
             }

@@ -120,6 +120,14 @@ internal static class AlgorithmEmitter
                 w.Start().Append(Ns + "MaapAlgorithmSupport.Require(").Append(member).Append(", ").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).End(");");
             }
 
+            if (input.Scalar == ScalarKind.Enum)
+            {
+                // A cast such as (Mode)5 compiles but names no member: MAAP would get "5" and the job could not parse it back.
+                Separate(w, ref first);
+                w.Start().Append(Ns + "MaapAlgorithmSupport.").Append(input.Collection == CollectionKind.None ? "RequireDefined<" : "RequireDefinedItems<")
+                    .Append(input.ElementTypeName).Append(">(").Append(member).Append(", ").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).End(");");
+            }
+
             foreach (var rule in input.Rules)
             {
                 var value = input.IsReferenceType ? member : input.IsNullable ? member + ".Value" : member;
@@ -156,7 +164,8 @@ internal static class AlgorithmEmitter
                 return number + (rule.MinimumIsExclusive ? " <= " : " < ") + DoubleLiteral(rule.Minimum!) + " || "
                     + number + (rule.MaximumIsExclusive ? " >= " : " > ") + DoubleLiteral(rule.Maximum!);
             case RuleKind.RegularExpression:
-                return "!global::System.Text.RegularExpressions.Regex.IsMatch(" + v + ", " + Literal("^(?:" + rule.Pattern + ")\\z") + ")";
+                // DataAnnotations' RegularExpressionAttribute passes the empty string (as it does null).
+                return v + ".Length != 0 && !global::System.Text.RegularExpressions.Regex.IsMatch(" + v + ", " + Literal("^(?:" + rule.Pattern + ")\\z") + ")";
             case RuleKind.StringLength:
                 return v + ".Length < " + rule.Minimum + " || " + v + ".Length > " + rule.Maximum;
             case RuleKind.MinLength:

@@ -236,7 +236,7 @@ internal static class AlgorithmParser
             }
 
             wireName ??= NameRules.ToSnakeCase(parameter.Name);
-            if (!InputTypeClassifier.TryClassify(parameter.Type, out var inputType))
+            if (!InputTypeClassifier.TryClassify(parameter, out var inputType))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, TypeLocation(), parameter.Name, parameter.Type.ToDisplayString()));
                 continue;
@@ -406,15 +406,7 @@ internal static class AlgorithmParser
 
         if (type.Scalar == ScalarKind.Enum && type.Element is INamedTypeSymbol enumType)
         {
-            foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
-            {
-                if (field.HasConstantValue && Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == Convert.ToInt64(value, CultureInfo.InvariantCulture))
-                {
-                    return field.Name;
-                }
-            }
-
-            return Convert.ToString(value, CultureInfo.InvariantCulture);
+            return EnumText(enumType, value);
         }
 
         return value switch
@@ -426,6 +418,70 @@ internal static class AlgorithmParser
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The text <c>Enum.ToString()</c> gives for a constant: the member's name, <c>A, B</c> for a [Flags] combination, else the number.</summary>
+    private static string EnumText(INamedTypeSymbol enumType, object value)
+    {
+        var bits = Bits(value);
+        var members = new List<(string Name, ulong Bits)>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.HasConstantValue && field.ConstantValue is not null)
+            {
+                var member = (field.Name, Bits(field.ConstantValue));
+                if (member.Item2 == bits)
+                {
+                    return field.Name;
+                }
+
+                members.Add(member);
+            }
+        }
+
+        var isFlags = enumType.GetAttributes().Any(a => a.AttributeClass is { Name: "FlagsAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+        if (isFlags && bits != 0)
+        {
+            // Enum.ToString's flags walk: from the largest member down, take each one whose bits are all still set;
+            // names come out smallest first. Any bit left over makes it a number.
+            var found = new List<string>();
+            var rest = bits;
+            foreach (var member in members.Where(m => m.Bits != 0).OrderByDescending(m => m.Bits))
+            {
+                if ((rest & member.Bits) == member.Bits)
+                {
+                    rest -= member.Bits;
+                    found.Add(member.Name);
+                    if (rest == 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (rest == 0)
+            {
+                found.Reverse();
+                return string.Join(", ", found);
+            }
+        }
+
+        return Convert.ToString(value, CultureInfo.InvariantCulture)!;
+    }
+
+    /// <summary>An enum constant's bits: unsigned types as they are, signed ones sign-extended (the same for every member), never throwing.</summary>
+    private static ulong Bits(object value) => value switch
+    {
+        ulong u => u,
+        uint u => u,
+        ushort u => u,
+        byte u => u,
+        char c => c,
+        long l => unchecked((ulong)l),
+        int i => unchecked((ulong)(long)i),
+        short s => unchecked((ulong)(long)s),
+        sbyte s => unchecked((ulong)(long)s),
+        _ => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+    };
 
     private static string? Named(AttributeData attribute, string name)
     {

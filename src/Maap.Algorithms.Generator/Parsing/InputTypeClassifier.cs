@@ -6,6 +6,25 @@ namespace Maap.Algorithms.Generator.Parsing;
 /// <summary>Maps a parameter type to a supported input shape, or says it is unsupported.</summary>
 internal static class InputTypeClassifier
 {
+    /// <summary>
+    /// Classifies a record parameter. A reference-type parameter whose explicit default is <c>null</c> is optional
+    /// whatever its annotation: under <c>#nullable disable</c> (oblivious) null is the record's own default.
+    /// </summary>
+    public static bool TryClassify(IParameterSymbol parameter, out InputType result)
+    {
+        if (!TryClassify(parameter.Type, out result))
+        {
+            return false;
+        }
+
+        if (!result.IsNullable && parameter.Type.IsReferenceType && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null)
+        {
+            result = new InputType(result.Scalar, result.Collection, result.Element, isNullable: true);
+        }
+
+        return true;
+    }
+
     public static bool TryClassify(ITypeSymbol type, out InputType result)
     {
         result = default;

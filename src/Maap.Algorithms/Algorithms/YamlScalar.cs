@@ -45,7 +45,7 @@ internal static partial class YamlScalar
             return false;
         }
 
-        // YAML 1.1 would read these as null, booleans or numbers rather than text.
+        // YAML 1.1 would read these as null, booleans, numbers, the merge key (<<) or the value key (=) rather than text.
         return !ResolvesToNonString().IsMatch(value);
     }
 
@@ -82,6 +82,6 @@ internal static partial class YamlScalar
         return text.Append('"').ToString();
     }
 
-    [GeneratedRegex(@"^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|=|\d{4}-\d\d?-\d\d?([Tt ].*)?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|=|<<|\d{4}-\d\d?-\d\d?([Tt ].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvesToNonString();
 }

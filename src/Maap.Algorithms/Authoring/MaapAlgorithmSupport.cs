@@ -21,6 +21,59 @@ public static class MaapAlgorithmSupport
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the input when an enum value names no member (<c>(Mode)5</c>)
+    /// or, for a <c>[Flags]</c> enum, sets a bit no member covers.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="inputName">The registered input name.</param>
+    /// <param name="parameterName">The record parameter.</param>
+    public static void RequireDefined<TEnum>(TEnum value, string inputName, string parameterName)
+        where TEnum : struct, Enum
+    {
+        if (!MaapInputValues.IsDefinedEnum(value))
+        {
+            var flags = typeof(TEnum).IsDefined(typeof(FlagsAttribute), inherit: false);
+            throw new ArgumentException(
+                $"Input '{inputName}' ({parameterName}) is {value}, which is not a defined {typeof(TEnum).Name} value{(flags ? " or combination of its flags" : string.Empty)}.",
+                parameterName);
+        }
+    }
+
+    /// <summary>The nullable form of <see cref="RequireDefined{TEnum}(TEnum, string, string)"/>: null passes.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="inputName">The registered input name.</param>
+    /// <param name="parameterName">The record parameter.</param>
+    public static void RequireDefined<TEnum>(TEnum? value, string inputName, string parameterName)
+        where TEnum : struct, Enum
+    {
+        if (value.HasValue)
+        {
+            RequireDefined(value.Value, inputName, parameterName);
+        }
+    }
+
+    /// <summary>The list form of <see cref="RequireDefined{TEnum}(TEnum, string, string)"/>: every item must be defined; null passes.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="values">The values.</param>
+    /// <param name="inputName">The registered input name.</param>
+    /// <param name="parameterName">The record parameter.</param>
+    public static void RequireDefinedItems<TEnum>(IEnumerable<TEnum>? values, string inputName, string parameterName)
+        where TEnum : struct, Enum
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            RequireDefined(value, inputName, parameterName);
+        }
+    }
+
     /// <summary>Builds and validates the request for an algorithm whose inputs are already validated.</summary>
     /// <typeparam name="TAlgorithm">The algorithm record.</typeparam>
     /// <param name="algorithm">The input values.</param>

@@ -271,9 +271,51 @@ public static class MaapInputValues
     /// <summary>Parses a received enum member name.</summary><typeparam name="TEnum">The enum.</typeparam><param name="text">The text.</param><param name="inputName">The input, for the exception.</param><returns>The value.</returns>
     public static TEnum ParseEnum<TEnum>(string text, string inputName)
         where TEnum : struct, Enum
-        => Enum.TryParse<TEnum>(text, ignoreCase: false, out var v) && Enum.IsDefined(v)
+        // Enum.TryParse ORs a comma-separated list for any enum ("Monday, Friday" is Friday); only [Flags] enums mean it.
+        => Enum.TryParse<TEnum>(text, ignoreCase: false, out var v) && IsDefinedEnum(v) && (IsFlags<TEnum>() || !text.Contains(',', StringComparison.Ordinal))
             ? v
             : throw Unparseable(inputName, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+
+    /// <summary>
+    /// Whether a value is a member of its enum or, for a <c>[Flags]</c> enum, a combination of members
+    /// (every set bit covered by a member), which <see cref="Enum.ToString()"/> writes as <c>A, B</c>.
+    /// </summary>
+    /// <typeparam name="TEnum">The enum.</typeparam><param name="value">The value.</param><returns>Whether it is defined.</returns>
+    public static bool IsDefinedEnum<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (Enum.IsDefined(value))
+        {
+            return true;
+        }
+
+        if (!IsFlags<TEnum>())
+        {
+            return false;
+        }
+
+        var bits = Bits(value);
+        var covered = 0UL;
+        foreach (var member in Enum.GetValues<TEnum>())
+        {
+            covered |= Bits(member);
+        }
+
+        return (bits & ~covered) == 0;
+    }
+
+    private static bool IsFlags<TEnum>()
+        where TEnum : struct, Enum
+        => typeof(TEnum).IsDefined(typeof(FlagsAttribute), inherit: false);
+
+    // Sign-extends signed underlying types, the same for the value and every member, so bit tests agree.
+    private static ulong Bits<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+        => Type.GetTypeCode(Enum.GetUnderlyingType(typeof(TEnum))) switch
+        {
+            TypeCode.Byte or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.Char or TypeCode.Boolean => Convert.ToUInt64(value, CultureInfo.InvariantCulture),
+            _ => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        };
 
     // Python's json.loads reads a bare NaN or Infinity, and json.dumps then writes it bare into _context.json, which
     // no strict JSON reader (ours included) accepts; as a JSON string it stays text and parses back in the job.

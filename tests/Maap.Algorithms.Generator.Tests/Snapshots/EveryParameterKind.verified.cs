@@ -64,10 +64,12 @@ namespace Science
 
             global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.OutputFileName, "output_file_name", "OutputFileName");
 
-            if (this.OutputFileName is not null && (!global::System.Text.RegularExpressions.Regex.IsMatch(this.OutputFileName, "^(?:[a-z]+\\.tif)\\z")))
+            if (this.OutputFileName is not null && (this.OutputFileName.Length != 0 && !global::System.Text.RegularExpressions.Regex.IsMatch(this.OutputFileName, "^(?:[a-z]+\\.tif)\\z")))
             {
                 throw new global::System.ArgumentException("Input 'output_file_name' (OutputFileName) breaks [RegularExpression(\"[a-z]+\\\\.tif\")]: it must match the regular expression [a-z]+\\.tif.", "OutputFileName");
             }
+
+            global::Maap.Algorithms.MaapAlgorithmSupport.RequireDefined<global::Science.Compression>(this.Compression, "compression_mode", "Compression");
 
             global::Maap.Algorithms.MaapAlgorithmSupport.Require(this.Label, "label", "Label");
 
@@ -107,6 +109,8 @@ namespace Science
             {
                 throw new global::System.ArgumentException("Input 'bands' (Bands) breaks [MaxLength(4)]: its length must be at most 4.", "Bands");
             }
+
+            global::Maap.Algorithms.MaapAlgorithmSupport.RequireDefinedItems<global::Science.Compression>(this.Modes, "modes", "Modes");
         }
 
         /// <summary>Adds the inputs to a request, leaving out null optional ones.</summary>
