@@ -53,8 +53,8 @@ internal sealed class JobScheduler : IAsyncDisposable
 
     /// <summary>
     /// Fails jobs a previous process left running and queues the ones it left waiting. A previous process that died
-    /// without stopping its jobs (kill -9, OOM) left their process groups running: each is killed first, provided its
-    /// leader is still the process the job started (same pid and start time).
+    /// without stopping its jobs (kill -9, OOM) left their process groups running: each is killed first, provided the
+    /// group is still the job's (<see cref="ProcessGroup.KillLeftovers"/>).
     /// </summary>
     public void Recover(long nowMs)
     {
@@ -62,7 +62,7 @@ internal sealed class JobScheduler : IAsyncDisposable
         {
             if (job is { ProcessGroupId: { } group, ProcessStartTicks: { } startTicks })
             {
-                ProcessGroup.KillIfSameLeader(group, startTicks);
+                ProcessGroup.KillLeftovers(group, startTicks);
             }
 
             _runner.FailInterrupted(job, nowMs, InterruptedTraceback);

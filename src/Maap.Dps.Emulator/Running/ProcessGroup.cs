@@ -46,19 +46,27 @@ internal static partial class ProcessGroup
     }
 
     /// <summary>
-    /// Kills group <paramref name="groupId"/> if its leader is still the process that started at
-    /// <paramref name="startTicks"/>, and waits briefly for the leader to go; false when that process is gone (its
-    /// pid may belong to someone else by now, so nothing is signalled).
+    /// Kills what is left of a job's process group after the process that ran it died: the group of
+    /// <paramref name="groupId"/> when its leader is still the process that started at <paramref name="startTicks"/>,
+    /// or — when the leader has exited but children it left behind still carry the group id — those children. While
+    /// any member holds a group id, Linux does not hand that number to a new process, so such a group is still the
+    /// job's. Nothing is signalled when the id now names another process. False when nothing was left.
     /// </summary>
-    public static bool KillIfSameLeader(int groupId, long startTicks)
+    public static bool KillLeftovers(int groupId, long startTicks)
     {
-        if (StartTicks(groupId) != startTicks || !Signal(groupId, SigKill))
+        var leader = StartTicks(groupId);
+        if (leader is null ? !HasMembers(groupId) : leader != startTicks)
+        {
+            return false;
+        }
+
+        if (!Signal(groupId, SigKill))
         {
             return false;
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(2);
-        while (DateTime.UtcNow < deadline && StartTicks(groupId) == startTicks && !IsZombie(groupId))
+        while (DateTime.UtcNow < deadline && HasLiveMembers(groupId))
         {
             Thread.Sleep(20);
         }
@@ -66,17 +74,42 @@ internal static partial class ProcessGroup
         return true;
     }
 
-    private static bool IsZombie(int pid)
+    private static bool HasMembers(int groupId) => Members(groupId, liveOnly: false);
+
+    private static bool HasLiveMembers(int groupId) => Members(groupId, liveOnly: true);
+
+    /// <summary>Whether any process in <c>/proc</c> is in group <paramref name="groupId"/> (field 5 of its stat).</summary>
+    private static bool Members(int groupId, bool liveOnly)
     {
-        try
+        if (!Directory.Exists("/proc"))
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+            return false;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+
+        var group = groupId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            return true;
+            if (!char.IsAsciiDigit(Path.GetFileName(dir)[0]))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 4); // state, ppid, pgrp, rest
+                if (fields.Length > 2 && fields[2] == group && !(liveOnly && fields[0] == "Z"))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException)
+            {
+                // The process ended while we looked.
+            }
         }
+
+        return false;
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
