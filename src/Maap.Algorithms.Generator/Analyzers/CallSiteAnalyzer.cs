@@ -67,23 +67,14 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var constant = value.ConstantValue.Value;
-            foreach (var rule in ValueRuleParser.Parse(parameter, inputType))
+            foreach (var rule in ConstantRuleChecker.BrokenRules(parameter, inputType, value.ConstantValue.Value))
             {
-                if (inputType.Scalar == ScalarKind.Enum && rule.Kind is RuleKind.AllowedValues or RuleKind.DeniedValues)
-                {
-                    continue;
-                }
-
-                if (ConstantRuleChecker.Breaks(rule, constant))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.ValueRuleBroken,
-                        argument.Syntax.GetLocation(),
-                        WireName(parameter),
-                        rule.Display,
-                        RuleMessages.Explain(rule)));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ValueRuleBroken,
+                    argument.Syntax.GetLocation(),
+                    WireName(parameter),
+                    rule.Display,
+                    RuleMessages.Explain(rule)));
             }
         }
     }

@@ -98,6 +98,12 @@ internal static class DiagnosticDescriptors
         "Secrets '{0}' and '{1}' would both be read by the generated accessor '{2}'; declare one of them, and read the other with DpsJobContext.GetSecretAsync",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DefaultBreaksRule = Create(
+        "MAAP0015",
+        "Parameter default breaks its own rule",
+        "The default value of parameter '{0}' breaks its own rule {1}",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -114,6 +120,7 @@ internal static class DiagnosticDescriptors
         [RelativeFileUri.Id] = RelativeFileUri,
         [GeneratedMemberName.Id] = GeneratedMemberName,
         [SecretAccessorClash.Id] = SecretAccessorClash,
+        [DefaultBreaksRule.Id] = DefaultBreaksRule,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

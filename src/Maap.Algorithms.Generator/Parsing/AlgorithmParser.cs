@@ -469,7 +469,7 @@ internal static class AlgorithmParser
     }
 
     /// <summary>An enum constant's bits: unsigned types as they are, signed ones sign-extended (the same for every member), never throwing.</summary>
-    private static ulong Bits(object value) => value switch
+    internal static ulong Bits(object value) => value switch
     {
         ulong u => u,
         uint u => u,

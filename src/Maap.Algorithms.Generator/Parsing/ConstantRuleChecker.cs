@@ -1,14 +1,68 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Maap.Algorithms.Generator.Model;
+using Microsoft.CodeAnalysis;
 
 namespace Maap.Algorithms.Generator.Parsing;
 
 /// <summary>Evaluates a rule against a compile-time constant argument, with the semantics of DataAnnotations.</summary>
 internal static class ConstantRuleChecker
 {
+    /// <summary>
+    /// The rules of <paramref name="parameter"/> that the constant <paramref name="value"/> certainly breaks: the one
+    /// check behind MAAP0011 (a constant argument) and MAAP0015 (a parameter's own default), so the two agree.
+    /// </summary>
+    public static IEnumerable<ValueRuleSpec> BrokenRules(IParameterSymbol parameter, InputType inputType, object? value)
+    {
+        foreach (var rule in ValueRuleParser.Parse(parameter, inputType))
+        {
+            // An enum constant is its underlying number, while the rule lists member names: not comparable here.
+            if (inputType.Scalar == ScalarKind.Enum && rule.Kind is RuleKind.AllowedValues or RuleKind.DeniedValues)
+            {
+                continue;
+            }
+
+            if (Breaks(rule, value))
+            {
+                yield return rule;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the constant <paramref name="value"/> of <paramref name="enumType"/> names no member or, for a
+    /// <c>[Flags]</c> enum, sets a bit no member covers: what the runtime's <c>MaapInputValues.IsDefinedEnum</c> rejects.
+    /// </summary>
+    public static bool IsUndefinedEnum(INamedTypeSymbol enumType, object? value, out bool isFlags)
+    {
+        isFlags = enumType.GetAttributes().Any(a => a.AttributeClass is { Name: "FlagsAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+        if (value is null)
+        {
+            return false;
+        }
+
+        var bits = AlgorithmParser.Bits(value);
+        var covered = 0UL;
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant })
+            {
+                var memberBits = AlgorithmParser.Bits(constant);
+                if (memberBits == bits)
+                {
+                    return false;
+                }
+
+                covered |= memberBits;
+            }
+        }
+
+        return !isFlags || (bits & ~covered) != 0;
+    }
+
     /// <summary>True when <paramref name="value"/> certainly breaks <paramref name="rule"/>; false when it holds or cannot be judged.</summary>
     public static bool Breaks(ValueRuleSpec rule, object? value)
     {

@@ -36,7 +36,7 @@ internal static class GeneratorHarness
     }
 
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) =>
-        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DuplicateAlgorithmAnalyzer(), new CallSiteAnalyzer()))
+        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DuplicateAlgorithmAnalyzer(), new CallSiteAnalyzer(), new DefaultValueAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static ImmutableArray<MetadataReference> BuildReferences()
