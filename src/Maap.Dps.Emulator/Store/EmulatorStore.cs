@@ -143,79 +143,24 @@ internal sealed class EmulatorStore : IDisposable
 
     // ---------------------------------------------------------------- algorithms
 
-    public void SaveAlgorithm(string name, string version, string owner, string recordJson)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "INSERT OR REPLACE INTO algorithms (name, version, owner, record) VALUES ($n, $v, $o, $r)";
-            cmd.Parameters.AddWithValue("$n", name);
-            cmd.Parameters.AddWithValue("$v", version);
-            cmd.Parameters.AddWithValue("$o", owner);
-            cmd.Parameters.AddWithValue("$r", recordJson);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    public void SaveAlgorithm(string name, string version, string owner, string recordJson) =>
+        Write("INSERT OR REPLACE INTO algorithms (name, version, owner, record) VALUES ($n, $v, $o, $r)",
+            ("$n", name), ("$v", version), ("$o", owner), ("$r", recordJson));
 
-    public bool DeleteAlgorithm(string name, string version)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "DELETE FROM algorithms WHERE name = $n AND version = $v";
-            cmd.Parameters.AddWithValue("$n", name);
-            cmd.Parameters.AddWithValue("$v", version);
-            return cmd.ExecuteNonQuery() > 0;
-        }
-    }
+    public bool DeleteAlgorithm(string name, string version) =>
+        Write("DELETE FROM algorithms WHERE name = $n AND version = $v", ("$n", name), ("$v", version)) > 0;
 
-    public List<string> LoadAlgorithmRecords()
-    {
-        using var conn = OpenReader();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT record FROM algorithms";
-        using var reader = cmd.ExecuteReader();
-        var records = new List<string>();
-        while (reader.Read())
-        {
-            records.Add(reader.GetString(0));
-        }
-
-        return records;
-    }
+    public List<string> LoadAlgorithmRecords() => ReadStrings("SELECT record FROM algorithms");
 
     // ---------------------------------------------------------------- secrets
 
     /// <summary>Adds a secret; false when the user already has one by that name.</summary>
-    public bool AddSecret(string user, string name, string protectedValue, long createdMs)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "INSERT OR IGNORE INTO secrets (username, name, protected_value, created_ms) VALUES ($u, $n, $v, $t)";
-            cmd.Parameters.AddWithValue("$u", user);
-            cmd.Parameters.AddWithValue("$n", name);
-            cmd.Parameters.AddWithValue("$v", protectedValue);
-            cmd.Parameters.AddWithValue("$t", createdMs);
-            return cmd.ExecuteNonQuery() > 0;
-        }
-    }
+    public bool AddSecret(string user, string name, string protectedValue, long createdMs) =>
+        Write("INSERT OR IGNORE INTO secrets (username, name, protected_value, created_ms) VALUES ($u, $n, $v, $t)",
+            ("$u", user), ("$n", name), ("$v", protectedValue), ("$t", createdMs)) > 0;
 
-    public List<string> ListSecretNames(string user)
-    {
-        using var conn = OpenReader();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT name FROM secrets WHERE username = $u ORDER BY name";
-        cmd.Parameters.AddWithValue("$u", user);
-        using var reader = cmd.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
+    public List<string> ListSecretNames(string user) =>
+        ReadStrings("SELECT name FROM secrets WHERE username = $u ORDER BY name", ("$u", user));
 
     public string? GetProtectedSecret(string user, string name)
     {
@@ -227,17 +172,8 @@ internal sealed class EmulatorStore : IDisposable
         return cmd.ExecuteScalar() as string;
     }
 
-    public bool DeleteSecret(string user, string name)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "DELETE FROM secrets WHERE username = $u AND name = $n";
-            cmd.Parameters.AddWithValue("$u", user);
-            cmd.Parameters.AddWithValue("$n", name);
-            return cmd.ExecuteNonQuery() > 0;
-        }
-    }
+    public bool DeleteSecret(string user, string name) =>
+        Write("DELETE FROM secrets WHERE username = $u AND name = $n", ("$u", user), ("$n", name)) > 0;
 
     // ---------------------------------------------------------------- jobs
 
@@ -284,36 +220,16 @@ internal sealed class EmulatorStore : IDisposable
     }
 
     /// <summary>Moves a queued job to started; false when it is no longer queued (purged by a cancel).</summary>
-    public bool TryMarkStarted(string id, long startedMs)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET status = $s, started_ms = $t WHERE id = $id AND status = $q";
-            cmd.Parameters.AddWithValue("$s", JobState.Started);
-            cmd.Parameters.AddWithValue("$t", startedMs);
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.Parameters.AddWithValue("$q", JobState.Queued);
-            return cmd.ExecuteNonQuery() > 0;
-        }
-    }
+    public bool TryMarkStarted(string id, long startedMs) =>
+        Write("UPDATE jobs SET status = $s, started_ms = $t WHERE id = $id AND status = $q",
+            ("$s", JobState.Started), ("$t", startedMs), ("$id", id), ("$q", JobState.Queued)) > 0;
 
     /// <summary>
     /// Records the process group a started job runs in, with its leader's start time (field 22 of
     /// <c>/proc/{pid}/stat</c>), so a later start can end the group if this emulator dies without doing so.
     /// </summary>
-    public void RecordProcessGroup(string id, int processGroupId, long startTicks)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET pgid = $g, pgid_start_ticks = $t WHERE id = $id";
-            cmd.Parameters.AddWithValue("$g", processGroupId);
-            cmd.Parameters.AddWithValue("$t", startTicks);
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
-        }
-    }
+    public void RecordProcessGroup(string id, int processGroupId, long startTicks) =>
+        Write("UPDATE jobs SET pgid = $g, pgid_start_ticks = $t WHERE id = $id", ("$g", processGroupId), ("$t", startTicks), ("$id", id));
 
     /// <summary>Deletes a queued job of this user (a purge); false when it is not queued any more.</summary>
     public bool TryPurgeQueued(string id, string user)
@@ -346,25 +262,11 @@ internal sealed class EmulatorStore : IDisposable
     /// Records a job's end; false (and nothing written) when the job is no longer queued or started, because its end
     /// was recorded already (by recovery, a stop, or another writer) or it was purged. A recorded end is final.
     /// </summary>
-    public bool FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson)
-    {
-        lock (_writeLock)
-        {
-            using var cmd = _writer.CreateCommand();
-            cmd.CommandText = "UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m " +
-                              "WHERE id = $id AND status IN ($queued, $started)";
-            cmd.Parameters.AddWithValue("$queued", JobState.Queued);
-            cmd.Parameters.AddWithValue("$started", JobState.Started);
-            cmd.Parameters.AddWithValue("$s", status);
-            cmd.Parameters.AddWithValue("$e", endedMs);
-            cmd.Parameters.AddWithValue("$x", (object?)exitCode ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$tb", (object?)traceback ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$p", productsJson);
-            cmd.Parameters.AddWithValue("$m", metricsJson);
-            cmd.Parameters.AddWithValue("$id", id);
-            return cmd.ExecuteNonQuery() > 0;
-        }
-    }
+    public bool FinishJob(string id, string status, long endedMs, int? exitCode, string? traceback, string productsJson, string metricsJson) =>
+        Write("UPDATE jobs SET status = $s, ended_ms = $e, exit_code = $x, traceback = $tb, products = $p, metrics = $m " +
+              "WHERE id = $id AND status IN ($queued, $started)",
+            ("$queued", JobState.Queued), ("$started", JobState.Started), ("$s", status), ("$e", endedMs), ("$x", exitCode),
+            ("$tb", traceback), ("$p", productsJson), ("$m", metricsJson), ("$id", id)) > 0;
 
     public JobRecord? GetJob(string id)
     {
@@ -484,6 +386,43 @@ internal sealed class EmulatorStore : IDisposable
         ProcessGroupId = r.IsDBNull(20) ? null : r.GetInt32(20),
         ProcessStartTicks = r.IsDBNull(21) ? null : r.GetInt64(21),
     };
+
+    /// <summary>Runs one statement on the writer connection, under the write lock; the number of rows it changed.</summary>
+    private int Write(string sql, params (string Name, object? Value)[] parameters)
+    {
+        lock (_writeLock)
+        {
+            using var cmd = _writer.CreateCommand();
+            cmd.CommandText = sql;
+            Bind(cmd, parameters);
+            return cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The first column of every row a query returns, read on a pooled reader connection.</summary>
+    private List<string> ReadStrings(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var conn = OpenReader();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        Bind(cmd, parameters);
+        using var reader = cmd.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static void Bind(SqliteCommand cmd, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
 
     private SqliteConnection OpenReader()
     {
