@@ -145,7 +145,10 @@ public sealed class MaapEmulator : IAsyncDisposable
         catalog.EnsureBuiltIns(queues.Default, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var downloads = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         MaapEmulator? emulator = null;
-        var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads);
+        var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads)
+        {
+            AfterMarkedStarted = options.AfterJobMarkedStarted,
+        };
         var scheduler = new JobScheduler(store, runner, queues);
         builder.Services.AddSingleton(sp => new EmulatorServices(
             options, paths, store, users, catalog, queues, scheduler,

@@ -39,4 +39,7 @@ public sealed class MaapEmulatorOptions
 
     /// <summary>Whether to write request and job logs to the console. Secret values and tokens are never logged.</summary>
     public bool ConsoleLogging { get; set; }
+
+    /// <summary>A test seam, see <see cref="Running.JobRunner.AfterMarkedStarted"/>.</summary>
+    internal Func<string, Task>? AfterJobMarkedStarted { get; set; }
 }

@@ -28,6 +28,12 @@ internal sealed class JobRunner(
     /// <summary>Set once the host is built; a null logger until then.</summary>
     public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary>
+    /// A test seam: awaited right after a job becomes visible as running, before its command starts. Tests use it to
+    /// hold a job at that point and act on it (delete its algorithm, cancel it) without racing the worker.
+    /// </summary>
+    internal Func<string, Task>? AfterMarkedStarted { get; set; }
+
     public async Task RunAsync(string id, QueueDefinition queue, RunningJob running)
     {
         var job = store.GetJob(id);
@@ -36,30 +42,44 @@ internal sealed class JobRunner(
             return; // purged by a cancel while it waited
         }
 
+        // Everything the API's "Running" promises is made true before the job is marked started: the algorithm's code
+        // is leased (a delete or re-registration from now on leaves this job's copy alone, as a running DPS job keeps
+        // its image) and the work dir exists. Held until the job's processes are gone.
+        using var app = catalog.Use(job.AlgorithmName, job.AlgorithmVersion);
         var started = DateTimeOffset.UtcNow;
+        var workDir = paths.WorkDirectory(id);
+        var outcome = new Outcome { Started = started };
+        JsonObject? context = null;
+        try
+        {
+            context = await PrepareWorkDirectoryAsync(job, workDir, started);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            outcome.Fail($"The emulator could not prepare the job's work directory: {e.GetType().Name}: {e.Message}");
+        }
+
         if (!store.TryMarkStarted(id, started.ToUnixTimeMilliseconds()))
         {
+            TryDeleteDirectory(workDir); // purged by a cancel while its work dir was being written
             return;
         }
 
-        var workDir = paths.WorkDirectory(id);
-        var outcome = new Outcome { Started = started };
         JobLog.Started(Logger, id, job.JobType, job.Queue);
         try
         {
-            Directory.CreateDirectory(workDir);
-            Directory.CreateDirectory(Path.Combine(workDir, "input"));
-            Directory.CreateDirectory(Path.Combine(workDir, "output"));
-            var context = JsonNode.Parse(job.ContextJson)!.AsObject();
-            await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
-            await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
+            if (AfterMarkedStarted is { } hook)
+            {
+                await hook(id);
+            }
 
-            // Held until the job's processes are gone: deleting or re-registering the algorithm meanwhile leaves
-            // the files this job runs in place.
-            using var app = catalog.Use(job.AlgorithmName, job.AlgorithmVersion);
             var algorithm = app.Algorithm;
             var user = users.FindByName(job.UserName);
-            if (algorithm is null)
+            if (context is null)
+            {
+                // The work dir could not be written: the outcome already says why.
+            }
+            else if (algorithm is null)
             {
                 outcome.Fail($"Algorithm {job.AlgorithmName}:{job.AlgorithmVersion} is no longer registered; the job cannot run.");
             }
@@ -97,6 +117,18 @@ internal sealed class JobRunner(
         }
 
         await FinishAsync(job, workDir, outcome);
+    }
+
+    /// <summary>Writes the work dir DPS gives a job: <c>input/</c>, <c>output/</c>, <c>_job.json</c> and <c>_context.json</c>.</summary>
+    private static async Task<JsonObject> PrepareWorkDirectoryAsync(JobRecord job, string workDir, DateTimeOffset started)
+    {
+        Directory.CreateDirectory(workDir);
+        Directory.CreateDirectory(Path.Combine(workDir, "input"));
+        Directory.CreateDirectory(Path.Combine(workDir, "output"));
+        var context = JsonNode.Parse(job.ContextJson)!.AsObject();
+        await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
+        await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
+        return context;
     }
 
     /// <summary>Fails a job that was running when the emulator stopped, triaging whatever its work dir holds.</summary>
@@ -212,6 +244,11 @@ internal sealed class JobRunner(
         info.Environment["MAAP_API_HOST"] = apiHost().GetLeftPart(UriPartial.Authority);
         info.Environment.Remove("DPS_MACHINE_TOKEN");
         info.Environment["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? workDir;
+
+        if (running.Stopping.IsCancellationRequested)
+        {
+            return; // revoked or stopping before its command started: nothing to start, and nothing to kill later
+        }
 
         using var process = Process.Start(info) ?? throw new IOException("bash did not start");
         running.Process = process;
