@@ -92,7 +92,7 @@ try
     Console.WriteLine($"\n6. List the jobs tagged {tag}");
     await foreach (var item in maap.Jobs.ListAsync(new JobListQuery { Tag = tag, IncludeDetails = true }))
     {
-        Console.WriteLine($"   {item.Id}  {item.Details?.Type,-36} {item.Details?.Status}");
+        Console.WriteLine($"   {item.Id}  {item.Details?.AlgorithmId + ":" + item.Details?.AlgorithmVersion,-36} {item.Details?.Status}");
     }
 
     step = "deleting the secret";

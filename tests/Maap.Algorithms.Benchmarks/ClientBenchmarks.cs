@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Maap.Algorithms.Protocol;
+using Maap.Algorithms.Protocol.Wps;
 using Maap.Algorithms.Tests.Protocol.Wps;
 
 namespace Maap.Algorithms.Benchmarks;
@@ -102,8 +103,8 @@ public class JobListBenchmarks
     }
 
     [Benchmark]
-    public int ParseDetailedPageOf250() => JobListParser.Parse(_detailedPage).Count;
+    public int ParseDetailedPageOf250() => WpsJobListParser.Parse(_detailedPage).Count;
 
     [Benchmark]
-    public int ParseCompactPageOf250() => JobListParser.Parse(_compactPage).Count;
+    public int ParseCompactPageOf250() => WpsJobListParser.Parse(_compactPage).Count;
 }

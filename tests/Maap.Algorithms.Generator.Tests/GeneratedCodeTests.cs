@@ -45,7 +45,7 @@ public sealed class GeneratedCodeTests
     {
         var request = Run(() => (JobRequest)Call("Full")!);
 
-        Assert.Equal("job-every-kind:v1.2", request.JobType);
+        Assert.Equal(("every-kind", "v1.2"), (request.AlgorithmId, request.Version));
         Assert.Equal("maap-dps-worker-8gb", request.Queue);
         Assert.Equal(
             new[]
@@ -172,7 +172,7 @@ public sealed class GeneratedCodeTests
     {
         var request = (JobRequest)Call("Generic")!;
 
-        Assert.Equal("job-every-kind:v1.2", request.JobType);
+        Assert.Equal(("every-kind", "v1.2"), (request.AlgorithmId, request.Version));
         Assert.Equal(((JobRequest)Call("Minimal")!).Inputs, request.Inputs);
     }
 

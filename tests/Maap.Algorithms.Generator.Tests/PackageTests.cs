@@ -72,7 +72,7 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedPackage>
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("job-run-dps-test_ubuntu:delay10", run.Output, StringComparison.Ordinal);
-        Assert.Contains("JobInput { Name = input_file, Value = https://example.org/README.md }", run.Output, StringComparison.Ordinal);
+        Assert.Contains("JobInput { Name = input_file, Kind = Text, Value = https://example.org/README.md }", run.Output, StringComparison.Ordinal);
 
         File.AppendAllText(Path.Combine(project, "Program.cs"), """
 

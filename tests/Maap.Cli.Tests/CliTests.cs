@@ -112,7 +112,7 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         using var download = new HttpClient();
         Assert.Equal("hello cli", (await download.GetStringAsync(http + "/greeting.txt")).Trim());
         Assert.Contains(id, list.Output, StringComparison.Ordinal);
-        Assert.Contains("job-cli_echo:main", list.Output, StringComparison.Ordinal);
+        Assert.Contains("cli_echo:main", list.Output, StringComparison.Ordinal);
         Assert.Contains("job_duration_seconds", metrics.Output, StringComparison.Ordinal);
     }
 

@@ -121,8 +121,8 @@ public sealed class TypedClientTests : IAsyncLifetime
     [Fact]
     public async Task Text_inputs_that_look_like_JSON_reach_the_job_as_the_same_text()
     {
-        // MAAP json.loads every value: "1.10" would arrive as 1.1 and "null" as nothing. FormatText (what generated
-        // code sends for text inputs) keeps them text; the job reads them back with the runtime's own reader.
+        // MAAP json.loads every value: "1.10" would arrive as 1.1 and "null" as nothing. A text input (what generated
+        // code sends for text parameters) stays text; the job reads them back with the runtime's own reader.
         string[] texts = ["1.10", "[1, 2]", "null", "10", " 7 ", "\"quoted\"", "plain text", "NaN", "it's"];
         var inputs = new AlgorithmInputs();
         for (var i = 0; i < texts.Length; i++)
@@ -139,10 +139,10 @@ public sealed class TypedClientTests : IAsyncLifetime
         var request = new JobRequest("texts", "main", "maap-dps-worker-8gb");
         for (var i = 0; i < texts.Length; i++)
         {
-            request.WithInput("c" + i, MaapInputValues.FormatText(texts[i])).WithInput("p" + i, MaapInputValues.FormatText(texts[i]));
+            request.WithInput("c" + i, texts[i]).WithInput("p" + i, texts[i]);
         }
 
-        var job = await _maap.Jobs.SubmitAsync(request.WithInput("raw", "1.10"));
+        var job = await _maap.Jobs.SubmitAsync(request.WithJsonInput("raw", "1.10"));
         Assert.Equal(JobStatus.Succeeded, await job.WaitForCompletionAsync(FastWait));
 
         var workDir = Path.Combine(_emu.Emulator.DataDirectory, "jobs", job.Id);
@@ -155,7 +155,7 @@ public sealed class TypedClientTests : IAsyncLifetime
             Assert.Equal(texts[i], context.GetInput("p" + i, MaapInputKind.Positional, i, required: true));
         }
 
-        Assert.Equal("1.1", args[^1]); // what MAAP does to the same text sent as it is
+        Assert.Equal("1.1", args[^1]); // what MAAP does to the same text sent as a JSON value
     }
 
     [Fact]

@@ -217,7 +217,8 @@ internal static class AlgorithmEmitter
                 w.Append("if (").Append(member).Append(" is not null) ");
             }
 
-            w.Append("request.WithInput(").Append(Literal(input.WireName)).Append(", ").Append(Format(input, member)).End(");");
+            // Text reaches the job as text and everything else as a JSON value; the protocol encodes each natively.
+            w.Append(IsText(input) ? "request.WithInput(" : "request.WithJsonInput(").Append(Literal(input.WireName)).Append(", ").Append(Format(input, member)).End(");");
         }
 
         w.Close();
@@ -228,15 +229,17 @@ internal static class AlgorithmEmitter
     {
         if (input.Collection == CollectionKind.None)
         {
-            // MAAP runs json.loads on each value: text that parses ("10", "null") must go as a JSON string to stay text.
-            // Dates and time spans in their formats never parse as JSON, so they skip the check.
-            var scalar = FormatScalar(input.Scalar, input.ElementTypeName, value);
-            return input.Scalar is ScalarKind.String or ScalarKind.SecretName or ScalarKind.Enum or ScalarKind.Uri ? Values + "FormatText(" + scalar + ")" : scalar;
+            return FormatScalar(input.Scalar, input.ElementTypeName, value);
         }
 
         return Values + "FormatArray<" + input.ElementTypeName + ">(" + value + ", static item => " + FormatScalar(input.Scalar, input.ElementTypeName, "item")
             + ", " + Bool(IsQuoted(input.Scalar)) + ")";
     }
+
+    /// <summary>Whether the input's one value is text (dates and names included) rather than a JSON number, boolean or list.</summary>
+    private static bool IsText(InputSpec input) => input.Collection == CollectionKind.None && input.Scalar is
+        ScalarKind.String or ScalarKind.SecretName or ScalarKind.Enum or ScalarKind.Uri or
+        ScalarKind.DateTime or ScalarKind.DateTimeOffset or ScalarKind.DateOnly or ScalarKind.TimeSpan;
 
     private static string FormatScalar(ScalarKind scalar, string typeName, string value) => scalar switch
     {

@@ -73,7 +73,7 @@ public sealed class AlgorithmRegistration
 
     /// <summary>The job type MAAP files jobs of this algorithm under.</summary>
     [JsonIgnore]
-    public string JobType => JobRequest.FormatJobType(AlgorithmName, AlgorithmVersion);
+    public string JobType => HysdsJobTypes.Format(AlgorithmName, AlgorithmVersion);
 
     /// <summary>
     /// Returns a copy that builds from another repository, for example a local checkout registered with the emulator

@@ -6,5 +6,5 @@ namespace Maap.Algorithms;
 public sealed record AlgorithmSummary(string Name, string Version)
 {
     /// <summary>The job type MAAP files jobs of this algorithm under.</summary>
-    public string JobType => JobRequest.FormatJobType(Name, Version);
+    public string JobType => HysdsJobTypes.Format(Name, Version);
 }

@@ -26,5 +26,5 @@ public static class MaapAlgorithm
     /// <returns>The job type.</returns>
     public static string JobType<TAlgorithm>()
         where TAlgorithm : IMaapAlgorithm<TAlgorithm>
-        => JobRequest.FormatJobType(TAlgorithm.AlgorithmId, TAlgorithm.AlgorithmVersion);
+        => HysdsJobTypes.Format(TAlgorithm.AlgorithmId, TAlgorithm.AlgorithmVersion);
 }

@@ -6,29 +6,15 @@ using System.Text.Json;
 namespace Maap.Algorithms;
 
 /// <summary>
-/// Formats input values as MAAP receives them and parses them back inside a job. Culture-invariant
-/// and round-trip exact; called by generated code. MAAP runs <c>json.loads</c> on every value, so
-/// numbers and booleans are sent as JSON literals, lists as JSON arrays, and text that
-/// <c>json.loads</c> would turn into something else (<c>"10"</c>, <c>"null"</c>) as a JSON string
-/// (<see cref="FormatText"/>).
+/// Formats input values for a <see cref="JobRequest"/> and parses them back inside a job. Culture-invariant and
+/// round-trip exact; called by generated code. Numbers and booleans are formatted as JSON literals and lists as JSON
+/// arrays (<see cref="JobInputKind.Json"/> inputs); everything else as text (<see cref="JobInputKind.Text"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class MaapInputValues
 {
     /// <summary>Formats a value.</summary><param name="value">The value.</param><returns>The text sent.</returns>
     public static string Format(string value) => value;
-
-    /// <summary>
-    /// The literal for a text input (a string, a secret name or an enum member name) that reaches the job as the same
-    /// text: <paramref name="text"/> as it is, or as a JSON string when MAAP's <c>json.loads</c> would otherwise read
-    /// it as a number, list, object, boolean or null (<c>"10"</c>, <c>"1.10"</c>, <c>"[1]"</c>, <c>"null"</c>).
-    /// </summary>
-    /// <param name="text">The formatted text.</param><returns>The literal sent.</returns>
-    public static string FormatText(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return TextValues.Protect(text);
-    }
 
     /// <summary>Formats a value.</summary><param name="value">The value.</param><returns>The text sent.</returns>
     public static string Format(bool value) => value ? "true" : "false";

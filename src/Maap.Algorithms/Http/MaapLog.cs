@@ -17,8 +17,8 @@ internal static partial class MaapLog
     [LoggerMessage(3, LogLevel.Information, "MAAP API root is {ApiRoot} (configuration from {ConfigUrl})")]
     public static partial void EndpointsDiscovered(ILogger logger, string apiRoot, string configUrl);
 
-    [LoggerMessage(4, LogLevel.Information, "Submitted {JobType} on queue {Queue} as job {JobId}")]
-    public static partial void JobSubmitted(ILogger logger, string jobType, string queue, string jobId);
+    [LoggerMessage(4, LogLevel.Information, "Submitted {AlgorithmId}:{AlgorithmVersion} on queue {Queue} as job {JobId}")]
+    public static partial void JobSubmitted(ILogger logger, string algorithmId, string algorithmVersion, string queue, string jobId);
 
     [LoggerMessage(5, LogLevel.Information, "Job {JobId} is {Status} (was {PreviousStatus})")]
     public static partial void JobStatusChanged(ILogger logger, string jobId, string status, string previousStatus);

@@ -2,27 +2,28 @@ using System.Text.Json;
 
 namespace Maap.Algorithms;
 
-/// <summary>The parts of MAAP's detailed (Mozart) job document most callers need; the whole document is on <see cref="Document"/>.</summary>
+/// <summary>What a detailed job list says about one job, whichever MAAP API listed it.</summary>
 public sealed class JobDetails
 {
     /// <summary>Creates details.</summary>
-    /// <param name="document">The Mozart job document as MAAP sent it.</param>
-    /// <param name="type">The job type, <c>job-{algorithm}:{version}</c>.</param>
-    /// <param name="hysdsStatus">The Mozart status, e.g. <c>job-completed</c>.</param>
+    /// <param name="status">The job's status; null when MAAP could not fetch the job's details.</param>
+    /// <param name="algorithmId">The algorithm the job ran.</param>
+    /// <param name="algorithmVersion">The algorithm's version.</param>
     /// <param name="queue">The queue the job ran on.</param>
-    /// <param name="tag">The job's tag from its context.</param>
+    /// <param name="tag">The job's tag.</param>
     /// <param name="timeQueued">When the job was queued.</param>
     /// <param name="timeStarted">When the job started.</param>
     /// <param name="timeEnded">When the job ended.</param>
     /// <param name="products">The products the job staged.</param>
     /// <param name="errorMessage">MAAP's message when it could not fetch this job's details.</param>
-    public JobDetails(JsonElement document, string? type, string? hysdsStatus, string? queue, string? tag,
+    /// <param name="document">The server's whole job document, when it sent one (the WPS list's Mozart document).</param>
+    public JobDetails(JobStatus? status, string? algorithmId, string? algorithmVersion, string? queue, string? tag,
         DateTimeOffset? timeQueued, DateTimeOffset? timeStarted, DateTimeOffset? timeEnded,
-        IReadOnlyList<JobOutput> products, string? errorMessage)
+        IReadOnlyList<JobOutput> products, string? errorMessage, JsonElement? document = null)
     {
-        Document = document;
-        Type = type;
-        HysdsStatus = hysdsStatus;
+        Status = status;
+        AlgorithmId = algorithmId;
+        AlgorithmVersion = algorithmVersion;
         Queue = queue;
         Tag = tag;
         TimeQueued = timeQueued;
@@ -30,27 +31,17 @@ public sealed class JobDetails
         TimeEnded = timeEnded;
         Products = products ?? throw new ArgumentNullException(nameof(products));
         ErrorMessage = errorMessage;
-        Status = hysdsStatus is null && errorMessage is not null ? null : JobStatus.FromHysds(hysdsStatus);
-        (AlgorithmId, AlgorithmVersion) = SplitType(type);
+        Document = document;
     }
 
-    /// <summary>The Mozart job document as MAAP sent it.</summary>
-    public JsonElement Document { get; }
+    /// <summary>The job's status (the server's own word on <see cref="JobStatus.Value"/>); null when MAAP could not fetch the job's details.</summary>
+    public JobStatus? Status { get; }
 
-    /// <summary>The job type, <c>job-{algorithm}:{version}</c>.</summary>
-    public string? Type { get; }
-
-    /// <summary>The algorithm id parsed from <see cref="Type"/>.</summary>
+    /// <summary>The algorithm the job ran.</summary>
     public string? AlgorithmId { get; }
 
-    /// <summary>The algorithm version parsed from <see cref="Type"/>.</summary>
+    /// <summary>The algorithm's version.</summary>
     public string? AlgorithmVersion { get; }
-
-    /// <summary>The Mozart status, e.g. <c>job-completed</c>.</summary>
-    public string? HysdsStatus { get; }
-
-    /// <summary>The status in MAAP's WPS terms; null when MAAP could not fetch the job's details.</summary>
-    public JobStatus? Status { get; }
 
     /// <summary>The queue the job ran on.</summary>
     public string? Queue { get; }
@@ -73,14 +64,6 @@ public sealed class JobDetails
     /// <summary>MAAP's message when it could not fetch this job's details (<c>Failed to get job info</c>); null otherwise.</summary>
     public string? ErrorMessage { get; }
 
-    private static (string?, string?) SplitType(string? type)
-    {
-        if (type is null || !type.StartsWith("job-", StringComparison.Ordinal))
-        {
-            return (null, null);
-        }
-
-        var colon = type.LastIndexOf(':');
-        return colon < 0 ? (type[4..], null) : (type[4..colon], type[(colon + 1)..]);
-    }
+    /// <summary>The server's whole job document as it sent it, for fields this type does not carry; null when it sent none.</summary>
+    public JsonElement? Document { get; }
 }

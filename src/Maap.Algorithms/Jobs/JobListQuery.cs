@@ -1,11 +1,8 @@
-using System.Globalization;
-using System.Text;
-
 namespace Maap.Algorithms;
 
 /// <summary>
-/// Filters for listing jobs (spec §8). Every filter is optional; set <see cref="AlgorithmId"/> and
-/// <see cref="Version"/> together (MAAP filters on the job type <c>job-{id}:{version}</c>).
+/// What to list: filters and page size, whichever MAAP API serves the list. Every filter is optional; set
+/// <see cref="AlgorithmId"/> and <see cref="Version"/> together (MAAP filters on both at once).
 /// </summary>
 public sealed record JobListQuery
 {
@@ -18,7 +15,7 @@ public sealed record JobListQuery
     /// <summary>Only jobs of this algorithm version; requires <see cref="AlgorithmId"/>.</summary>
     public string? Version { get; init; }
 
-    /// <summary>Only jobs in this status. <see cref="JobStatus.Deleted"/> means no filter on MAAP.</summary>
+    /// <summary>Only jobs in this status (a known one). <see cref="JobStatus.Deleted"/> means no filter on MAAP.</summary>
     public JobStatus? Status { get; init; }
 
     /// <summary>Only jobs with this tag (exact match).</summary>
@@ -79,55 +76,4 @@ public sealed record JobListQuery
             throw new ArgumentException("StartTime is after EndTime.", nameof(StartTime));
         }
     }
-
-    internal string ToQueryString(int offset)
-    {
-        var query = new StringBuilder(128);
-        Append(query, "get_job_details", IncludeDetails ? "true" : "false");
-        Append(query, "offset", offset.ToString(CultureInfo.InvariantCulture));
-        Append(query, "page_size", PageSize.ToString(CultureInfo.InvariantCulture));
-        if (AlgorithmId is not null && Version is not null)
-        {
-            // MAAP matches the HySDS type exactly, so the job- prefix maap-py leaves to its callers is added here.
-            Append(query, "job_type", JobRequest.FormatJobType(AlgorithmId, Version));
-        }
-
-        if (Status is { } status)
-        {
-            Append(query, "status", status.Value);
-        }
-
-        if (Tag is not null)
-        {
-            Append(query, "tag", Tag);
-        }
-
-        if (Queue is not null)
-        {
-            Append(query, "queue", Queue);
-        }
-
-        if (Priority is { } priority)
-        {
-            Append(query, "priority", priority.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (StartTime is { } start)
-        {
-            Append(query, "start_time", FormatTime(start));
-        }
-
-        if (EndTime is { } end)
-        {
-            Append(query, "end_time", FormatTime(end));
-        }
-
-        return query.ToString();
-    }
-
-    private static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    private static void Append(StringBuilder query, string name, string value) =>
-        query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
 }

@@ -3,15 +3,12 @@ using System.Text.RegularExpressions;
 namespace Maap.Algorithms;
 
 /// <summary>
-/// Everything MAAP needs to start one DPS job. <see cref="Validate"/> runs before any request, so a
-/// request MAAP would refuse (or silently mangle) fails fast with an <see cref="ArgumentException"/>.
+/// Everything MAAP needs to start one DPS job, whichever API carries it. <see cref="Validate"/> runs before any
+/// request, so a request MAAP would refuse fails fast with an <see cref="ArgumentException"/>; the protocol that
+/// writes the request checks its own wire rules (characters, in-band names), also before any request.
 /// </summary>
 public sealed partial class JobRequest
 {
-    /// <summary>Input ids MAAP reads itself; an algorithm input with one of these names would be swallowed or misread.</summary>
-    public static IReadOnlySet<string> ReservedInputNames { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "identifier", "queue", "username", "dedup" };
-
     /// <summary>Creates a request.</summary>
     /// <param name="algorithmId">The registered algorithm name, for example <c>run-dps-test_ubuntu</c>.</param>
     /// <param name="version">The registered algorithm version, for example <c>delay10</c>.</param>
@@ -44,16 +41,26 @@ public sealed partial class JobRequest
     /// <summary>The algorithm inputs, in the order they are sent.</summary>
     public IList<JobInput> Inputs { get; } = new List<JobInput>();
 
-    /// <summary>The HySDS job type MAAP files the job under: <c>job-{AlgorithmId}:{Version}</c>.</summary>
-    public string JobType => FormatJobType(AlgorithmId, Version);
+    /// <summary>Adds a text input and returns this request, for chaining.</summary>
+    /// <param name="name">The registered parameter name.</param>
+    /// <param name="text">The text the job receives, as written.</param>
+    /// <returns>This request.</returns>
+    public JobRequest WithInput(string name, string text) => WithInput(JobInput.Text(name, text));
+
+    /// <summary>Adds a JSON input (a number, boolean, list or object) and returns this request, for chaining.</summary>
+    /// <param name="name">The registered parameter name.</param>
+    /// <param name="json">One JSON value, such as <c>10</c> or <c>[1, 2]</c>.</param>
+    /// <returns>This request.</returns>
+    /// <exception cref="ArgumentException"><paramref name="json"/> is not one JSON value.</exception>
+    public JobRequest WithJsonInput(string name, string json) => WithInput(JobInput.Json(name, json));
 
     /// <summary>Adds an input and returns this request, for chaining.</summary>
-    /// <param name="name">The registered parameter name.</param>
-    /// <param name="value">The value as text.</param>
+    /// <param name="input">The input.</param>
     /// <returns>This request.</returns>
-    public JobRequest WithInput(string name, string value)
+    public JobRequest WithInput(JobInput input)
     {
-        Inputs.Add(new JobInput(name, value));
+        ArgumentNullException.ThrowIfNull(input);
+        Inputs.Add(input);
         return this;
     }
 
@@ -68,12 +75,6 @@ public sealed partial class JobRequest
             throw new ArgumentException("A queue is required: MAAP rejects a submission without one. Pick one from maap.Algorithms.ListQueuesAsync().", nameof(Queue));
         }
 
-        if (Tag is not null)
-        {
-            XmlText.EnsureValid(Tag, nameof(Tag));
-        }
-
-        XmlText.EnsureValid(Queue, nameof(Queue));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in Inputs)
         {
@@ -82,32 +83,12 @@ public sealed partial class JobRequest
                 throw new ArgumentException("Inputs contains a null entry.", nameof(Inputs));
             }
 
-            if (string.IsNullOrWhiteSpace(input.Name))
-            {
-                throw new ArgumentException("An input has an empty name.", nameof(Inputs));
-            }
-
-            if (ReservedInputNames.Contains(input.Name))
-            {
-                throw new ArgumentException($"Input '{input.Name}' uses a name MAAP reserves for itself ({string.Join(", ", ReservedInputNames)}); rename the algorithm parameter.", nameof(Inputs));
-            }
-
             if (!seen.Add(input.Name))
             {
                 throw new ArgumentException($"Input '{input.Name}' is given twice.", nameof(Inputs));
             }
-
-            if (input.Value is null)
-            {
-                throw new ArgumentException($"Input '{input.Name}' has a null value; leave optional inputs out instead.", nameof(Inputs));
-            }
-
-            XmlText.EnsureValid(input.Name, nameof(Inputs));
-            XmlText.EnsureValid(input.Value, nameof(Inputs));
         }
     }
-
-    internal static string FormatJobType(string algorithmId, string version) => $"job-{algorithmId}:{version}";
 
     /// <summary>
     /// Throws unless <paramref name="algorithmId"/> is a name MAAP accepts: 2–255 characters of letters, digits,

@@ -1,24 +1,27 @@
 namespace Maap.Algorithms;
 
-/// <summary>The DPS job states MAAP reports on its WPS job API (spec §4).</summary>
+/// <summary>
+/// The states of a DPS job, whichever API reports them. Each protocol maps its own words onto these: WPS
+/// (<c>Succeeded</c>), OGC API – Processes (<c>successful</c>) and HySDS/Mozart (<c>job-completed</c>).
+/// </summary>
 public enum JobStatusKind
 {
-    /// <summary>A status string this library does not know; the raw text is on <see cref="JobStatus.Value"/>.</summary>
+    /// <summary>A status this library does not know; the raw text is on <see cref="JobStatus.Value"/>.</summary>
     Unknown = 0,
 
-    /// <summary>Queued and waiting for a worker (HySDS <c>job-queued</c>).</summary>
+    /// <summary>Queued and waiting for a worker (WPS <c>Accepted</c>, OGC <c>accepted</c>, HySDS <c>job-queued</c>).</summary>
     Accepted,
 
-    /// <summary>Running on a worker (HySDS <c>job-started</c>).</summary>
+    /// <summary>Running on a worker (WPS <c>Running</c>, OGC <c>running</c>, HySDS <c>job-started</c>).</summary>
     Running,
 
-    /// <summary>Finished with exit code 0 (HySDS <c>job-completed</c>).</summary>
+    /// <summary>Finished with exit code 0 (WPS <c>Succeeded</c>, OGC <c>successful</c>, HySDS <c>job-completed</c>).</summary>
     Succeeded,
 
-    /// <summary>Finished with a non-zero exit code or was killed (HySDS <c>job-failed</c>).</summary>
+    /// <summary>Finished with a non-zero exit code or was killed (WPS <c>Failed</c>, OGC <c>failed</c>, HySDS <c>job-failed</c>).</summary>
     Failed,
 
-    /// <summary>Revoked by a cancel while running (HySDS <c>job-revoked</c>).</summary>
+    /// <summary>Revoked by a cancel while running (WPS <c>Dismissed</c>, OGC <c>dismissed</c>, HySDS <c>job-revoked</c>).</summary>
     Dismissed,
 
     /// <summary>An identical job already existed and deduplication was on (HySDS <c>job-deduped</c>).</summary>

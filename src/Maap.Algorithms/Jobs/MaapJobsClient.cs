@@ -36,7 +36,7 @@ public class MaapJobsClient
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var info = await Protocol.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
-        MaapLog.JobSubmitted(_logger!, request.JobType, request.Queue, info.JobId);
+        MaapLog.JobSubmitted(_logger!, request.AlgorithmId, request.Version, request.Queue, info.JobId);
         return new MaapJob(Protocol, _options!, _logger!, info.JobId, info.Status, _options!.TimeProvider.GetUtcNow());
     }
 

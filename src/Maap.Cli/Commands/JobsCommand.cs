@@ -41,7 +41,7 @@ internal static class JobsCommand
                     throw new ArgumentException($"Input '{input}' is not name=value.");
                 }
 
-                request.Inputs.Add(new JobInput(input[..equals], input[(equals + 1)..]));
+                request.WithInput(ParseInput(input[..equals], input[(equals + 1)..]));
             }
 
             using var maap = context.CreateClient();
@@ -233,8 +233,11 @@ internal static class JobsCommand
 
             if (parse.GetValue(status) is { } statusText)
             {
-                var parsed = JobStatus.FromWps(statusText);
-                query = query with { Status = parsed.Kind == JobStatusKind.Unknown ? throw new ArgumentException($"Unknown status '{statusText}'.") : parsed };
+                query = query with
+                {
+                    Status = JobStatus.TryParse(statusText, out var parsed) ? parsed
+                        : throw new ArgumentException($"Unknown status '{statusText}': use Accepted, Running, Succeeded, Failed, Dismissed, Deduped, Offline or Deleted."),
+                };
             }
 
             using var maap = context.CreateClient();
@@ -262,7 +265,7 @@ internal static class JobsCommand
                         json.WriteEndArray();
                         if (job.Details is { } d)
                         {
-                            json.WriteString("type", d.Type);
+                            json.WriteString("algorithm", AlgorithmName(d));
                             json.WriteString("status", d.Status?.Value);
                             json.WriteString("queue", d.Queue);
                             json.WriteString("queued", d.TimeQueued?.ToString("o", CultureInfo.InvariantCulture));
@@ -277,8 +280,8 @@ internal static class JobsCommand
             }
             else if (parse.GetValue(details))
             {
-                TableWriter.Write(context.Console.Out, ["ID", "TYPE", "STATUS", "QUEUE", "QUEUED", "TAGS"],
-                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, j.Details?.Type, j.Details?.Status?.Value, j.Details?.Queue, j.Details?.TimeQueued?.ToString("u", CultureInfo.InvariantCulture), string.Join(",", j.Tags)]));
+                TableWriter.Write(context.Console.Out, ["ID", "ALGORITHM", "STATUS", "QUEUE", "QUEUED", "TAGS"],
+                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, j.Details is { } d ? AlgorithmName(d) : null, j.Details?.Status?.Value, j.Details?.Queue, j.Details?.TimeQueued?.ToString("u", CultureInfo.InvariantCulture), string.Join(",", j.Tags)]));
             }
             else
             {
@@ -391,4 +394,23 @@ internal static class JobsCommand
     {
         public void Report(T value) => report(value);
     }
+
+    /// <summary>
+    /// A typed input from <c>-i name=value</c>: a value that is one JSON value (<c>10</c>, <c>true</c>, <c>[1,2]</c>)
+    /// goes as JSON, anything else as text — what MAAP itself makes of a raw value.
+    /// </summary>
+    private static JobInput ParseInput(string name, string value)
+    {
+        try
+        {
+            return JobInput.Json(name, value);
+        }
+        catch (ArgumentException)
+        {
+            return JobInput.Text(name, value);
+        }
+    }
+
+    private static string? AlgorithmName(JobDetails details) =>
+        details.AlgorithmId is null ? null : $"{details.AlgorithmId}:{details.AlgorithmVersion}";
 }

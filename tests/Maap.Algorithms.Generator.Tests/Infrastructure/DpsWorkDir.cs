@@ -61,7 +61,7 @@ internal sealed class DpsWorkDir : IDisposable
         File.WriteAllText(System.IO.Path.Combine(path, "_job.json"), new JsonObject
         {
             ["username"] = "jdoe",
-            ["type"] = request.JobType,
+            ["type"] = $"job-{request.AlgorithmId}:{request.Version}",
             ["tag"] = request.Tag ?? "maap-api-submit",
             ["job_info"] = new JsonObject { ["job_payload"] = new JsonObject { ["payload_task_id"] = "86fbac52-24b0-4963-8b67-59d0fc09946a" } },
         }.ToJsonString());

@@ -119,32 +119,32 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile)));
-            if (algorithm.MaskUrl is not null) request.WithInput("mask", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.MaskUrl));
-            request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
-            if (algorithm.Scale.HasValue) request.WithInput("scale", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Scale.Value));
-            request.WithInput("output_file_name", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.OutputFileName));
-            request.WithInput("compression_mode", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(algorithm.Compression)));
-            request.WithInput("label", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Label));
-            request.WithInput("factor", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Factor));
-            request.WithInput("hemisphere", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Hemisphere));
-            request.WithInput("seed", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Seed));
-            if (algorithm.Homepage is not null) request.WithInput("homepage", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Homepage));
-            request.WithInput("verbose", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Verbose));
-            request.WithInput("s8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S8));
-            request.WithInput("u8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U8));
-            request.WithInput("s16", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S16));
-            request.WithInput("u16", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U16));
-            request.WithInput("u32", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U32));
-            request.WithInput("u64", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U64));
-            request.WithInput("ratio", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Ratio));
+            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
+            if (algorithm.MaskUrl is not null) request.WithInput("mask", algorithm.MaskUrl);
+            request.WithJsonInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
+            if (algorithm.Scale.HasValue) request.WithJsonInput("scale", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Scale.Value));
+            request.WithInput("output_file_name", algorithm.OutputFileName);
+            request.WithInput("compression_mode", global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(algorithm.Compression));
+            request.WithInput("label", algorithm.Label);
+            request.WithJsonInput("factor", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Factor));
+            request.WithInput("hemisphere", algorithm.Hemisphere);
+            request.WithJsonInput("seed", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Seed));
+            if (algorithm.Homepage is not null) request.WithInput("homepage", algorithm.Homepage);
+            request.WithJsonInput("verbose", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Verbose));
+            request.WithJsonInput("s8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S8));
+            request.WithJsonInput("u8", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U8));
+            request.WithJsonInput("s16", global::Maap.Algorithms.MaapInputValues.Format(algorithm.S16));
+            request.WithJsonInput("u16", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U16));
+            request.WithJsonInput("u32", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U32));
+            request.WithJsonInput("u64", global::Maap.Algorithms.MaapInputValues.Format(algorithm.U64));
+            request.WithJsonInput("ratio", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Ratio));
             if (algorithm.Since.HasValue) request.WithInput("since", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Since.Value));
             if (algorithm.Until.HasValue) request.WithInput("until", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Until.Value));
             if (algorithm.Day.HasValue) request.WithInput("day", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Day.Value));
             if (algorithm.Timeout.HasValue) request.WithInput("timeout", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Timeout.Value));
-            if (algorithm.Bands is not null) request.WithInput("bands", global::Maap.Algorithms.MaapInputValues.FormatArray<int>(algorithm.Bands, static item => global::Maap.Algorithms.MaapInputValues.Format(item), false));
-            if (algorithm.Tags is not null) request.WithInput("tags", global::Maap.Algorithms.MaapInputValues.FormatArray<string>(algorithm.Tags, static item => item, true));
-            if (algorithm.Modes is not null) request.WithInput("modes", global::Maap.Algorithms.MaapInputValues.FormatArray<global::Science.Compression>(algorithm.Modes, static item => global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(item), true));
+            if (algorithm.Bands is not null) request.WithJsonInput("bands", global::Maap.Algorithms.MaapInputValues.FormatArray<int>(algorithm.Bands, static item => global::Maap.Algorithms.MaapInputValues.Format(item), false));
+            if (algorithm.Tags is not null) request.WithJsonInput("tags", global::Maap.Algorithms.MaapInputValues.FormatArray<string>(algorithm.Tags, static item => item, true));
+            if (algorithm.Modes is not null) request.WithJsonInput("modes", global::Maap.Algorithms.MaapInputValues.FormatArray<global::Science.Compression>(algorithm.Modes, static item => global::Maap.Algorithms.MaapInputValues.FormatEnum<global::Science.Compression>(item), true));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

@@ -37,7 +37,7 @@ partial record RunDpsTest : global::Maap.Algorithms.IMaapAlgorithm<global::RunDp
         global::System.ArgumentNullException.ThrowIfNull(algorithm);
         global::System.ArgumentNullException.ThrowIfNull(request);
 
-        request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile)));
+        request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.Format(algorithm.InputFile));
     }
 
     /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

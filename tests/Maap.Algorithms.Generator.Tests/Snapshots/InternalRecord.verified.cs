@@ -38,7 +38,7 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("dry_run", global::Maap.Algorithms.MaapInputValues.Format(algorithm.DryRun));
+            request.WithJsonInput("dry_run", global::Maap.Algorithms.MaapInputValues.Format(algorithm.DryRun));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

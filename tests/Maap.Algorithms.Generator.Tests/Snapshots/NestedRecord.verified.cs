@@ -44,8 +44,8 @@ namespace Science.Biomass
                     global::System.ArgumentNullException.ThrowIfNull(algorithm);
                     global::System.ArgumentNullException.ThrowIfNull(request);
 
-                    request.WithInput("aoi", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.Aoi));
-                    request.WithInput("limit", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Limit));
+                    request.WithInput("aoi", algorithm.Aoi);
+                    request.WithJsonInput("limit", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Limit));
                 }
 
                 /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

@@ -38,8 +38,8 @@ namespace Science
         {
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("x", global::Maap.Algorithms.MaapInputValues.Format(algorithm.X));
-            request.WithInput("y", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Y));
+            request.WithJsonInput("x", global::Maap.Algorithms.MaapInputValues.Format(algorithm.X));
+            request.WithJsonInput("y", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Y));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

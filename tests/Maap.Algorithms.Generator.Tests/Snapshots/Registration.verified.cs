@@ -43,9 +43,9 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("input_file", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.InputFile));
-            request.WithInput("output_filename", global::Maap.Algorithms.MaapInputValues.FormatText(algorithm.OutputFilename));
-            request.WithInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
+            request.WithInput("input_file", algorithm.InputFile);
+            request.WithInput("output_filename", algorithm.OutputFilename);
+            request.WithJsonInput("outsize", global::Maap.Algorithms.MaapInputValues.Format(algorithm.Outsize));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

@@ -40,8 +40,8 @@ namespace Science
             global::System.ArgumentNullException.ThrowIfNull(algorithm);
             global::System.ArgumentNullException.ThrowIfNull(request);
 
-            request.WithInput("api_key_secret", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.Format(algorithm.ApiKeySecret)));
-            if (algorithm.OptionalSecret is not null) request.WithInput("optional_secret", global::Maap.Algorithms.MaapInputValues.FormatText(global::Maap.Algorithms.MaapInputValues.Format(algorithm.OptionalSecret)));
+            request.WithInput("api_key_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.ApiKeySecret));
+            if (algorithm.OptionalSecret is not null) request.WithInput("optional_secret", global::Maap.Algorithms.MaapInputValues.Format(algorithm.OptionalSecret));
         }
 
         /// <summary>Validates the inputs and builds the request (queue defaults to <see cref="DefaultQueue"/>).</summary>

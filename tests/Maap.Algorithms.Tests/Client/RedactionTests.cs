@@ -63,7 +63,7 @@ public class RedactionTests
 
         Assert.Equal("jdoe", profile.Username);
         Assert.NotEmpty(logs.Entries);
-        Assert.Contains(logs.Entries, e => e.Contains("Submitted job-run-dps-test_ubuntu:delay10", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Contains("Submitted run-dps-test_ubuntu:delay10", StringComparison.Ordinal));
         Assert.Contains(logs.Entries, e => e.Contains("retry 1 of 3", StringComparison.Ordinal));
         var everything = string.Join("\n", logs.Entries.Concat(printed).Concat(errors.Select(e => e.ToString())));
         foreach (var forbidden in new[] { Ticket, Token, SecretValue, SessionKey, "SUPERSECRET", "do-not-print" })

@@ -61,7 +61,7 @@ public class ResultAndListTests
         Assert.Equal("test-new", details.Tag);
         Assert.Equal(new DateTimeOffset(2024, 6, 26, 17, 25, 40, TimeSpan.Zero), details.TimeStarted);
         Assert.Equal("output-2024-06-26T17:27:01.123456", Assert.Single(details.Products).Id);
-        Assert.Equal(30, details.Document.GetProperty("context").GetProperty("outsize").GetInt32());
+        Assert.Equal(30, details.Document!.Value.GetProperty("context").GetProperty("outsize").GetInt32());
         Assert.Null(jobs[1].Details!.Status);
         Assert.Equal("Failed to get job info", jobs[1].Details!.ErrorMessage);
     }

@@ -59,10 +59,49 @@ public class SubmitTests
     }
 
     [Fact]
-    public void Duplicate_inputs_and_characters_XML_cannot_carry_are_refused()
+    public void Duplicate_inputs_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new JobRequest("algo", "v1", "q").WithInput("a", "1").WithInput("a", "2").Validate());
-        Assert.Throws<ArgumentException>(() => new JobRequest("algo", "v1", "q").WithInput("a", "bell\u0007").Validate());
         new JobRequest("run-dps-test_ubuntu", "dev_v1.5", "q").WithInput("a", "]]> & < \" ' \r\n \U0001F600").Validate();
+    }
+
+    [Theory]
+    [InlineData("bell\u0007")]
+    [InlineData("nul\u0000")]
+    public async Task A_character_XML_cannot_carry_fails_a_WPS_submission_before_any_request(string value)
+    {
+        var server = new FakeMaapServer();
+        using var maap = server.CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => maap.Jobs.SubmitAsync(new JobRequest("algo", "v1", "q").WithInput("a", value)));
+
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("10", "\"10\"")]
+    [InlineData("null", "\"null\"")]
+    [InlineData("plain", "plain")]
+    public async Task A_text_input_is_sent_so_that_MAAP_json_loads_gives_back_the_same_text(string text, string sent)
+    {
+        var server = new FakeMaapServer().Map("POST", "/api/dps/job", _ => Xml(HttpStatusCode.OK, SpecVectors.Tv2SubmitSuccess));
+        using var maap = server.CreateClient();
+
+        await maap.Jobs.SubmitAsync(new JobRequest("algo", "v1", "q").WithInput("t", text).WithJsonInput("j", "[1, 2]"));
+
+        var inputs = XDocument.Parse(server.RequestsTo("/api/dps/job").Single().Body!).Root!.Elements(Wps + "Input")
+            .ToDictionary(i => (string)i.Attribute("id")!, i => i.Value);
+        Assert.Equal(sent, inputs["t"]);
+        Assert.Equal("[1, 2]", inputs["j"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("[1,")]
+    [InlineData("1 2")]
+    public void A_JSON_input_that_is_not_one_JSON_value_is_refused_when_made(string json)
+    {
+        Assert.Throws<ArgumentException>(() => JobInput.Json("j", json));
     }
 }

@@ -51,6 +51,34 @@ public class WaitForCompletionTests
     }
 
     [Fact]
+    public async Task A_status_word_the_library_does_not_know_does_not_end_the_wait()
+    {
+        // A newer server's word may name a state in progress: the wait reports it and keeps polling.
+        var (server, maap, time) = Create("Running", "Paused", "Paused", "Succeeded");
+        var changes = new List<JobStatusChange>();
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(), new SynchronousProgress<JobStatusChange>(changes.Add));
+        await time.RunAsync(wait);
+
+        Assert.Equal(JobStatus.Succeeded, await wait);
+        Assert.Equal(4, server.RequestsTo(StatusPath).Count());
+        Assert.Equal(["Running", "Paused", "Succeeded"], changes.Select(c => c.Current.Value));
+        Assert.Equal(JobStatusKind.Unknown, changes[1].Current.Kind);
+    }
+
+    [Fact]
+    public async Task A_status_word_the_library_does_not_know_is_bounded_by_the_wait_timeout()
+    {
+        var (_, maap, time) = Create(Enumerable.Repeat("Paused", 100).ToArray());
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(NoJitter(o => o.Timeout = TimeSpan.FromSeconds(20)));
+        await time.RunAsync(wait);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => wait);
+        Assert.Contains("Paused", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Jitter_spreads_each_delay_within_its_bounds()
     {
         var (_, maap, time) = Create(Enumerable.Repeat("Running", 30).Append("Failed").ToArray());

@@ -24,63 +24,64 @@ internal static class WpsExecuteWriter
 
     private const string End = "<wps:Output id=\"result\" transmission=\"value\"/></wps:Execute>";
 
-    private const int MaxCachedCapacity = 16 * 1024;
-
-    [ThreadStatic]
-    private static StringBuilder? t_cachedBuilder;
+    /// <summary>
+    /// Input ids the Execute document itself uses (spec §3): an algorithm input with one of these names would be read
+    /// by MAAP as the tag, the queue, the user or the dedup flag.
+    /// </summary>
+    public static IReadOnlySet<string> InBandInputNames { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "identifier", "queue", "username", "dedup" };
 
     /// <summary>Writes the Execute document for <paramref name="request"/>. The caller validates the request first.</summary>
     /// <param name="request">The job to submit.</param>
     /// <returns>The document, without an XML declaration (as maap-py sends it).</returns>
-    /// <exception cref="ArgumentException">A value is null or holds a character XML cannot carry.</exception>
+    /// <exception cref="ArgumentException">An input uses an in-band name, or a value holds a character XML cannot carry.</exception>
     public static string Write(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var builder = t_cachedBuilder ?? new StringBuilder(1024);
-        t_cachedBuilder = null;
-        try
+        var builder = new StringBuilder(1024);
+        builder.Append(Start);
+        AppendEscaped(builder, Required(request.AlgorithmId, nameof(request.AlgorithmId)), attribute: false);
+        builder.Append(':');
+        AppendEscaped(builder, Required(request.Version, nameof(request.Version)), attribute: false);
+        builder.Append("</ows:Identifier>");
+        if (request.Tag is { } tag)
         {
-            builder.Append(Start);
-            AppendEscaped(builder, Required(request.AlgorithmId, nameof(request.AlgorithmId)), attribute: false);
-            builder.Append(':');
-            AppendEscaped(builder, Required(request.Version, nameof(request.Version)), attribute: false);
-            builder.Append("</ows:Identifier>");
-            if (request.Tag is { } tag)
-            {
-                AppendInput(builder, "identifier", tag);
-            }
-
-            AppendInput(builder, "queue", Required(request.Queue, nameof(request.Queue)));
-            // Indexed, because foreach over the IList interface would box an enumerator.
-            var inputs = request.Inputs;
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var input = inputs[i];
-                if (input is null)
-                {
-                    throw new ArgumentException("Inputs contains a null entry.", nameof(request));
-                }
-
-                AppendInput(builder, Required(input.Name, nameof(request.Inputs)), Required(input.Value, nameof(request.Inputs)));
-            }
-
-            if (request.Dedup is { } dedup)
-            {
-                AppendInput(builder, "dedup", dedup ? "true" : "false");
-            }
-
-            builder.Append(End);
-            return builder.ToString();
+            AppendInput(builder, "identifier", tag);
         }
-        finally
+
+        AppendInput(builder, "queue", Required(request.Queue, nameof(request.Queue)));
+        foreach (var input in request.Inputs)
         {
-            if (builder.Capacity <= MaxCachedCapacity)
+            if (input is null)
             {
-                builder.Clear();
-                t_cachedBuilder = builder;
+                throw new ArgumentException("Inputs contains a null entry.", nameof(request));
             }
+
+            if (InBandInputNames.Contains(input.Name))
+            {
+                throw new ArgumentException(
+                    $"Input '{input.Name}' uses a name MAAP's WPS job API reserves for itself ({string.Join(", ", InBandInputNames)}); rename the algorithm parameter.",
+                    nameof(request));
+            }
+
+            AppendInput(builder, input.Name, EncodeValue(input));
         }
+
+        if (request.Dedup is { } dedup)
+        {
+            AppendInput(builder, "dedup", dedup ? "true" : "false");
+        }
+
+        return builder.Append(End).ToString();
     }
+
+    /// <summary>
+    /// The literal MAAP receives. MAAP runs <c>json.loads</c> on every value: a JSON value goes as it is, and text goes
+    /// as it is unless <c>json.loads</c> would read it as something else (<c>10</c>, <c>null</c>), when it goes as a
+    /// JSON string so the job still gets the text.
+    /// </summary>
+    private static string EncodeValue(JobInput input) =>
+        input.Kind == JobInputKind.Json ? input.Value : WpsTextValues.Protect(input.Value);
 
     private static string Required(string? value, string name) =>
         value ?? throw new ArgumentException($"{name} is null; the Execute document cannot carry a null value.", name);

@@ -9,8 +9,9 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
 
     public override async Task<StatusInfo> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
-        var dpsJob = await DpsJobAsync(cancellationToken).ConfigureAwait(false);
+        // Written first: a request WPS cannot carry fails before any request, endpoint discovery included.
         var body = WpsExecuteWriter.Write(request);
+        var dpsJob = await DpsJobAsync(cancellationToken).ConfigureAwait(false);
         var response = await pipeline.SendAsync(
             new MaapRequest(HttpMethod.Post, new Uri(dpsJob), "Jobs.Submit") { Content = MaapPipeline.Text(body, "application/xml"), Accept = XmlAccept },
             cancellationToken).ConfigureAwait(false);
@@ -65,7 +66,7 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
     public override async Task<MaapPage<JobListItem>> ListPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken)
     {
         var dpsJob = await DpsJobAsync(cancellationToken).ConfigureAwait(false);
-        var url = new Uri($"{dpsJob}/list{query.ToQueryString(offset)}");
+        var url = new Uri($"{dpsJob}/list{WpsListQuery.Write(query, offset)}");
         var response = await pipeline.SendAsync(new MaapRequest(HttpMethod.Get, url, "Jobs.List"), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
@@ -75,7 +76,7 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
         List<JobListItem> items;
         try
         {
-            items = JobListParser.Parse(response.Body);
+            items = WpsJobListParser.Parse(response.Body);
         }
         catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
         {

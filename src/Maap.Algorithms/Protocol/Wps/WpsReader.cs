@@ -271,33 +271,9 @@ internal static class WpsReader
 
     private static JobStatus ReadStatus(ref WpsXmlScanner scanner)
     {
-        var raw = scanner.ReadElementContent();
-        if (!WpsXmlScanner.NeedsDecoding(raw))
-        {
-            // The common case: a known status maps to its cached instance without making a string.
-            var known = FromKind(JobStatus.Parse(raw.Trim()));
-            if (known is { } status)
-            {
-                return status;
-            }
-        }
-
-        var text = WpsXmlScanner.DecodeContent(raw).Trim();
-        return text.Length > 0 ? JobStatus.FromWps(text) : throw new FormatException("Expected a status in the wps:Status element of the WPS StatusInfo document, but it is empty.");
+        var text = WpsXmlScanner.DecodeContent(scanner.ReadElementContent()).Trim();
+        return text.Length > 0 ? WpsStatuses.Read(text) : throw new FormatException("Expected a status in the wps:Status element of the WPS StatusInfo document, but it is empty.");
     }
-
-    private static JobStatus? FromKind(JobStatusKind kind) => kind switch
-    {
-        JobStatusKind.Accepted => JobStatus.Accepted,
-        JobStatusKind.Running => JobStatus.Running,
-        JobStatusKind.Succeeded => JobStatus.Succeeded,
-        JobStatusKind.Failed => JobStatus.Failed,
-        JobStatusKind.Dismissed => JobStatus.Dismissed,
-        JobStatusKind.Deduped => JobStatus.Deduped,
-        JobStatusKind.Offline => JobStatus.Offline,
-        JobStatusKind.Deleted => JobStatus.Deleted,
-        _ => null,
-    };
 
     private static List<JobOutputUrl> ReadOutputUrls(ref WpsXmlScanner scanner)
     {

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using Maap.Algorithms.Protocol.Wps;
 
-namespace Maap.Algorithms.Tests.Authoring;
+namespace Maap.Algorithms.Tests.Protocol.Wps;
 
 /// <summary>
 /// MAAP runs Python's <c>json.loads</c> on every submitted value and keeps the raw text only when that fails. The
 /// accept/reject column below is what Python 3's <c>json.loads</c> answers for each text (checked with python3).
 /// </summary>
-public sealed class FormatTextTests
+public sealed class WpsTextValuesTests
 {
     [Theory]
     [InlineData("10")]
@@ -28,7 +29,7 @@ public sealed class FormatTextTests
     [InlineData("[\"NaN\"]")]
     public void Text_that_json_loads_would_change_is_sent_as_a_JSON_string_of_the_same_text(string text)
     {
-        var sent = MaapInputValues.FormatText(text);
+        var sent = WpsTextValues.Protect(text);
 
         Assert.NotEqual(text, sent);
         Assert.Equal(text, JsonSerializer.Deserialize<string>(sent));
@@ -52,7 +53,7 @@ public sealed class FormatTextTests
     public void Text_that_json_loads_rejects_is_sent_as_it_is(string text)
     {
         // Quoting it would be wrong: MAAP would keep the quotes.
-        Assert.Same(text, MaapInputValues.FormatText(text));
+        Assert.Same(text, WpsTextValues.Protect(text));
     }
 
     [Fact]
@@ -61,6 +62,6 @@ public sealed class FormatTextTests
         // Python nests to its recursion limit; System.Text.Json's default depth of 64 would miss this.
         var text = new string('[', 100) + new string(']', 100);
 
-        Assert.Equal(text, JsonSerializer.Deserialize<string>(MaapInputValues.FormatText(text)));
+        Assert.Equal(text, JsonSerializer.Deserialize<string>(WpsTextValues.Protect(text)));
     }
 }

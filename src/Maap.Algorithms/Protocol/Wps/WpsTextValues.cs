@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Maap.Algorithms;
+namespace Maap.Algorithms.Protocol.Wps;
 
 /// <summary>
 /// Keeps text inputs text. MAAP runs Python's <c>json.loads</c> on every submitted value and keeps the raw text only
@@ -11,7 +11,7 @@ namespace Maap.Algorithms;
 /// turns back into exactly the original text; any other text is sent as it is, since quoting it would make MAAP
 /// keep the quotes.
 /// </summary>
-internal static class TextValues
+internal static class WpsTextValues
 {
     // Python's json.loads(s): one JSON value with JSON white space around it, where NaN, Infinity and -Infinity are
     // numbers too. Python's own limit on nesting is its recursion limit (about 1,000), far past System.Text.Json's

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Maap.Algorithms.Protocol;
+namespace Maap.Algorithms.Protocol.Wps;
 
 /// <summary>
 /// Reads a <c>GET /api/dps/job/list</c> body: both envelopes (<c>{"status",jobs}</c> and the older
 /// <c>{"code","message",jobs}</c>) and both item shapes (compact <c>{id,tags}</c> and detailed <c>{"&lt;id&gt;": document}</c>).
 /// </summary>
-internal static class JobListParser
+internal static class WpsJobListParser
 {
     public static List<JobListItem> Parse(string body)
     {
@@ -90,17 +90,19 @@ internal static class JobListParser
         }
 
         var status = String(document, "status");
+        var (algorithmId, algorithmVersion) = HysdsJobTypes.Split(String(document, "type"));
         return new JobDetails(
-            document,
-            String(document, "type"),
-            status,
+            status is null && String(document, "message") is not null ? null : HysdsStatuses.Read(status),
+            algorithmId,
+            algorithmVersion,
             jobInfo is { } i1 ? String(i1, "job_queue") : null,
             Path(document, "context") is { } context ? String(context, "tag") : null,
             jobInfo is { } i2 ? Time(i2, "time_queued") : null,
             jobInfo is { } i3 ? Time(i3, "time_start") : null,
             jobInfo is { } i4 ? Time(i4, "time_end") : null,
             products,
-            status is null ? String(document, "message") : null);
+            status is null ? String(document, "message") : null,
+            document);
     }
 
     private static List<string> ReadTags(JsonElement item)
