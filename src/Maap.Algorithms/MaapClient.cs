@@ -1,7 +1,6 @@
 using System.Net;
 using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol;
-using Maap.Algorithms.Protocol.Wps;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -52,15 +51,10 @@ public class MaapClient : IDisposable
         // Everything that can throw runs before the client creates its own HttpClient, so nothing is left to dispose.
         _endpoints = new MaapEndpoints(options.Host);
         var credential = options.ResolveCredential();
-        if (options.JobProtocol != MaapJobProtocol.Wps)
-        {
-            throw new ArgumentException($"Unknown job protocol {options.JobProtocol}.", nameof(options));
-        }
-
         _ownedHttpClient = httpClient is null ? CreateHttpClient() : null;
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
         var pipeline = new MaapPipeline(httpClient ?? _ownedHttpClient!, options, credential, logger);
-        var protocol = new WpsJobProtocol(pipeline, _endpoints);
+        var protocol = JobProtocolFactory.Create(options.JobProtocol, pipeline, _endpoints);
         Jobs = new MaapJobsClient(protocol, options, logger);
         Secrets = new MaapSecretsClient(pipeline, _endpoints);
         Algorithms = new MaapAlgorithmsClient(pipeline, _endpoints);
@@ -108,7 +102,8 @@ public class MaapClient : IDisposable
     }
 
     // MaxResponseBytes is enforced by the pipeline as it reads each body, for this HttpClient and a caller's alike.
-    internal static HttpClient CreateHttpClient() => new(CreateHandler());
+    // No HttpClient timeout: MaapClientOptions.NetworkTimeout bounds each try, body included.
+    internal static HttpClient CreateHttpClient() => new(CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan };
 
     internal static SocketsHttpHandler CreateHandler() => new()
     {

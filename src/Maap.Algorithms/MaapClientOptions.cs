@@ -32,7 +32,7 @@ public sealed class MaapClientOptions
     /// </summary>
     public MaapCredential? Credential { get; set; }
 
-    /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API exists today.</summary>
+    /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API is implemented today.</summary>
     public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Wps;
 
     /// <summary>The most retries <see cref="MaxRetries"/> may ask for.</summary>
@@ -49,6 +49,13 @@ public sealed class MaapClientOptions
     /// 30 seconds. A <c>Retry-After</c> from the server (seconds or an HTTP date) wins, also up to 30 seconds.
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long one try of a request may take, response body included, before it is abandoned (and, for a GET,
+    /// retried): positive, or <see cref="Timeout.InfiniteTimeSpan"/> for no limit. A caller-supplied
+    /// <see cref="HttpClient"/>'s own <see cref="HttpClient.Timeout"/> applies too. The default is HttpClient's 100 seconds.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
     /// The largest response body read, in bytes (positive), counted after decompression and enforced whatever
@@ -76,6 +83,16 @@ public sealed class MaapClientOptions
         if (RetryDelay < TimeSpan.Zero || RetryDelay > Http.MaapPipeline.MaxRetryDelay)
         {
             throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, $"MaapClientOptions.RetryDelay must be from zero to {Http.MaapPipeline.MaxRetryDelay}.");
+        }
+
+        if (NetworkTimeout <= TimeSpan.Zero && NetworkTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NetworkTimeout), NetworkTimeout, "MaapClientOptions.NetworkTimeout must be positive, or Timeout.InfiniteTimeSpan for no limit.");
+        }
+
+        if (!Enum.IsDefined(JobProtocol))
+        {
+            throw new ArgumentException($"Unknown job protocol {JobProtocol}.", nameof(JobProtocol));
         }
 
         if (MaxResponseBytes <= 0)
@@ -110,6 +127,7 @@ public sealed class MaapClientOptions
         JobProtocol = JobProtocol,
         MaxRetries = MaxRetries,
         RetryDelay = RetryDelay,
+        NetworkTimeout = NetworkTimeout,
         MaxResponseBytes = MaxResponseBytes,
         Wait = Wait?.Clone()!,
         TimeProvider = TimeProvider,

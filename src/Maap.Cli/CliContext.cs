@@ -25,47 +25,17 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
             PersonalAccessToken = Token,
             TimeProvider = Time,
         };
-        if (parse.GetValue(options.RequestTimeout) is not { } seconds)
+        if (parse.GetValue(options.RequestTimeout) is { } seconds)
         {
-            return new MaapClient(clientOptions);
+            clientOptions.NetworkTimeout = seconds is > 0 and <= MaxRequestTimeoutSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new ArgumentException($"--request-timeout must be a number of seconds above 0 and at most {MaxRequestTimeoutSeconds}.");
         }
 
-        if (seconds is not (> 0 and <= MaxRequestTimeoutSeconds))
-        {
-            throw new ArgumentException($"--request-timeout must be a number of seconds above 0 and at most {MaxRequestTimeoutSeconds}.");
-        }
-
-        // The client's own HttpClient has the framework's 100 s timeout; this one is owned, and disposed, with the client.
-        var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
-        {
-            Timeout = TimeSpan.FromSeconds(seconds),
-            MaxResponseContentBufferSize = clientOptions.MaxResponseBytes,
-        };
-        return new OwningMaapClient(http, clientOptions);
+        return new MaapClient(clientOptions);
     }
 
     private const double MaxRequestTimeoutSeconds = 1_000_000;
-
-    /// <summary>A client over an <see cref="HttpClient"/> it disposes with itself.</summary>
-    private sealed class OwningMaapClient : MaapClient
-    {
-        private readonly HttpClient _http;
-
-        public OwningMaapClient(HttpClient http, MaapClientOptions options)
-            : base(http, options)
-        {
-            _http = http;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (disposing)
-            {
-                _http.Dispose();
-            }
-        }
-    }
 }
 
 /// <summary>Options every command accepts.</summary>

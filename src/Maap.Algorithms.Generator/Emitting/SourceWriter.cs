@@ -56,15 +56,6 @@ internal sealed class SourceWriter
         _text.Append(' ', _depth * 4).Append(a).Append(b).Append(c).Append(d).Append(e).Append(f).Append(g).Append('\n');
     }
 
-    /// <summary>Writes a multi-line block (for example a raw string literal), indenting each of its lines.</summary>
-    public void Lines(string block)
-    {
-        foreach (var line in block.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-    }
-
     public void Open(string line)
     {
         Line(line);

@@ -19,6 +19,7 @@ internal static class MaapClientOptionsBinder
         options.JobProtocol = Parse<MaapJobProtocol>(configuration, nameof(MaapClientOptions.JobProtocol), "one of " + string.Join(", ", Enum.GetNames<MaapJobProtocol>()), ParseProtocol) ?? options.JobProtocol;
         options.MaxRetries = Parse<int>(configuration, nameof(MaapClientOptions.MaxRetries), "an integer", ParseInt) ?? options.MaxRetries;
         options.RetryDelay = Parse<TimeSpan>(configuration, nameof(MaapClientOptions.RetryDelay), "a time span such as 00:00:00.500", ParseTime) ?? options.RetryDelay;
+        options.NetworkTimeout = Parse<TimeSpan>(configuration, nameof(MaapClientOptions.NetworkTimeout), "a time span such as 00:01:40", ParseTime) ?? options.NetworkTimeout;
         options.MaxResponseBytes = Parse<long>(configuration, nameof(MaapClientOptions.MaxResponseBytes), "a whole number of bytes", ParseLong) ?? options.MaxResponseBytes;
 
         var wait = configuration.GetSection(nameof(MaapClientOptions.Wait));

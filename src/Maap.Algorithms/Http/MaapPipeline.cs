@@ -27,6 +27,7 @@ internal sealed class MaapPipeline
     private readonly int _maxRetries;
     private readonly TimeSpan _retryDelay;
     private readonly long _maxResponseBytes;
+    private readonly TimeSpan _tryTimeout;
 
     public MaapPipeline(HttpClient http, MaapClientOptions options, MaapCredential credential, ILogger logger)
     {
@@ -37,11 +38,13 @@ internal sealed class MaapPipeline
         _maxRetries = Math.Max(0, options.MaxRetries);
         _retryDelay = options.RetryDelay;
         _maxResponseBytes = options.MaxResponseBytes;
+        // HttpClient.Timeout stops at the headers when the body is streamed; this one covers the whole try.
+        _tryTimeout = http.Timeout == Timeout.InfiniteTimeSpan ? options.NetworkTimeout
+            : options.NetworkTimeout == Timeout.InfiniteTimeSpan ? http.Timeout
+            : TimeSpan.FromTicks(Math.Min(http.Timeout.Ticks, options.NetworkTimeout.Ticks));
     }
 
     public ILogger Logger => _logger;
-
-    public TimeProvider TimeProvider => _time;
 
     public async Task<MaapResponse> SendAsync(MaapRequest request, CancellationToken cancellationToken)
     {
@@ -52,13 +55,19 @@ internal sealed class MaapPipeline
         for (var attempt = 0; ; attempt++)
         {
             var started = _time.GetTimestamp();
-            var startedReal = Stopwatch.GetTimestamp();
             string? retryReason;
             TimeSpan? retryAfter = null;
+            // Real time, like HttpClient's own timer: a try is bounded by the network, not by the polling clock.
+            using var tryTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_tryTimeout != Timeout.InfiniteTimeSpan)
+            {
+                tryTimeout.CancelAfter(_tryTimeout);
+            }
+
             try
             {
                 using var message = CreateMessage(request);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, tryTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
@@ -73,7 +82,7 @@ internal sealed class MaapPipeline
                 else
                 {
                     activity?.SetTag("http.response.status_code", status);
-                    var result = await ReadAsync(response, request, startedReal, cancellationToken).ConfigureAwait(false);
+                    var result = await ReadAsync(response, request, tryTimeout.Token).ConfigureAwait(false);
                     if (!result.IsSuccess)
                     {
                         activity?.SetStatus(ActivityStatusCode.Error);
@@ -86,8 +95,13 @@ internal sealed class MaapPipeline
             {
                 retryReason = ex.HttpRequestError.ToString();
             }
-            catch (TaskCanceledException) when (request.IsRetriable && attempt < _maxRetries && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
+                if (!request.IsRetriable || attempt >= _maxRetries)
+                {
+                    throw new TaskCanceledException($"The request was canceled: one try may take at most {_tryTimeout.TotalSeconds} seconds (MaapClientOptions.NetworkTimeout).", new TimeoutException(ex.Message, ex));
+                }
+
                 retryReason = "timeout";
             }
 
@@ -113,32 +127,10 @@ internal sealed class MaapPipeline
         return message;
     }
 
-    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, long startedReal, CancellationToken cancellationToken)
+    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, CancellationToken cancellationToken)
     {
-        string body;
-        var timeout = _http.Timeout;
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // HttpClient.Timeout stops at the headers when the body is streamed: the rest of it covers the body, as it
-            // would if HttpClient had buffered it (in real time, like HttpClient's own timer).
-            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var remaining = timeout - Stopwatch.GetElapsedTime(startedReal);
-            timeoutSource.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
-            try
-            {
-                body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, timeoutSource.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TaskCanceledException($"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing.", new TimeoutException(ex.Message, ex));
-            }
-        }
-
-        var result = new MaapResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, request.SensitiveBody);
+        var body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, cancellationToken).ConfigureAwait(false);
+        var result = new MaapResponse(response.StatusCode, body, request.SensitiveBody);
         if (!result.IsSuccess && _logger.IsEnabled(LogLevel.Warning))
         {
             // The status only: an error body can echo request data.

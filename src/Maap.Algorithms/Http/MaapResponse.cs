@@ -6,7 +6,7 @@ using Maap.Algorithms.Protocol;
 namespace Maap.Algorithms.Http;
 
 /// <summary>A MAAP answer with its body read.</summary>
-internal sealed class MaapResponse(HttpStatusCode status, string? mediaType, string body, bool sensitiveBody)
+internal sealed class MaapResponse(HttpStatusCode status, string body, bool sensitiveBody)
 {
     /// <summary>What an exception shows instead of a body that can carry a secret value.</summary>
     public const string RedactedExcerpt = "[redacted: this response can carry a secret value]";
@@ -14,8 +14,6 @@ internal sealed class MaapResponse(HttpStatusCode status, string? mediaType, str
     private const int ExcerptLength = 512;
 
     public HttpStatusCode Status { get; } = status;
-
-    public string? MediaType { get; } = mediaType;
 
     public string Body { get; } = body;
 

@@ -1,6 +1,5 @@
 using System.Net.Http;
 using Maap.Algorithms.Http;
-using Maap.Algorithms.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Maap.Algorithms;

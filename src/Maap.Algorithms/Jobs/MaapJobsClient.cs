@@ -1,5 +1,4 @@
 using Maap.Algorithms.Http;
-using Maap.Algorithms.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Maap.Algorithms;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol.Wps;
@@ -81,6 +80,4 @@ internal static class MaapErrorParser
         JsonValueKind.Undefined or JsonValueKind.Null => null,
         _ => value.GetRawText(),
     };
-
-    internal static string FormatCode(int code) => code.ToString(CultureInfo.InvariantCulture);
 }

@@ -86,6 +86,42 @@ public class ResponseLimitTests
     }
 
     [Fact]
+    public async Task A_body_that_stalls_past_the_NetworkTimeout_is_abandoned_and_the_GET_retried()
+    {
+        var server = new FakeMaapServer().MapSequence("GET", StatusPath,
+            () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) },
+            () => Xml(HttpStatusCode.OK, SpecVectors.Tv3StatusAlphabetical));
+        using var maap = new MaapClient(new HttpClient(server, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan },
+            new MaapClientOptions { Host = Host, ProxyTicket = "t", RetryDelay = TimeSpan.Zero, NetworkTimeout = TimeSpan.FromMilliseconds(200) });
+
+        Assert.Equal(JobStatus.Succeeded, await maap.Jobs.GetStatusAsync("abc"));
+        Assert.Equal(2, server.RequestsTo(StatusPath).Count());
+    }
+
+    [Fact]
+    public async Task A_submission_that_stalls_past_the_NetworkTimeout_fails_once_and_is_never_sent_again()
+    {
+        var server = new FakeMaapServer().Map("POST", "/api/dps/job",
+            _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
+        using var maap = new MaapClient(new HttpClient(server, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan },
+            new MaapClientOptions { Host = Host, ProxyTicket = "t", RetryDelay = TimeSpan.Zero, NetworkTimeout = TimeSpan.FromMilliseconds(200) });
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => maap.Jobs.SubmitAsync(new JobRequest("algo", "v1", "q")));
+
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.Contains("NetworkTimeout", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.RequestsTo("/api/dps/job"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_NetworkTimeout_that_is_not_positive_is_refused_by_the_client(int milliseconds)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MaapClient(new MaapClientOptions { Host = Host, NetworkTimeout = TimeSpan.FromMilliseconds(milliseconds) }));
+    }
+
+    [Fact]
     public async Task A_body_that_breaks_off_is_a_transport_error_and_is_retried()
     {
         var server = new FakeMaapServer().MapSequence("GET", StatusPath,

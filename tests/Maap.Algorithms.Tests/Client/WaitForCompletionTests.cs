@@ -280,7 +280,7 @@ public class WaitForCompletionTests
         var options = new MaapClientOptions
         {
             Host = "h", ProxyTicket = "p", PersonalAccessToken = "t", Credential = MaapCredential.None, JobProtocol = MaapJobProtocol.Wps,
-            MaxRetries = 7, RetryDelay = TimeSpan.FromSeconds(7), MaxResponseBytes = 7, TimeProvider = new ObservableTimeProvider(),
+            MaxRetries = 7, RetryDelay = TimeSpan.FromSeconds(7), NetworkTimeout = TimeSpan.FromSeconds(7), MaxResponseBytes = 7, TimeProvider = new ObservableTimeProvider(),
             LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             Wait = new JobWaitOptions
             {

@@ -1,4 +1,4 @@
-namespace Maap.Algorithms.Protocol;
+namespace Maap.Algorithms;
 
 /// <summary>
 /// The one seam between the typed job surface and a MAAP wire format. The WPS 2.0 XML API implements it today;

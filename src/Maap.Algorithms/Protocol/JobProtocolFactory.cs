@@ -1,0 +1,17 @@
+using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol.Wps;
+
+namespace Maap.Algorithms.Protocol;
+
+/// <summary>
+/// Picks the wire protocol behind a client's job calls. It lives with the protocols, not with the job model they
+/// implement, so the model (<c>Jobs/</c>) depends on no protocol and every protocol depends on the model.
+/// </summary>
+internal static class JobProtocolFactory
+{
+    public static JobProtocol Create(MaapJobProtocol protocol, MaapPipeline pipeline, MaapEndpoints endpoints) => protocol switch
+    {
+        MaapJobProtocol.Wps => new WpsJobProtocol(pipeline, endpoints),
+        _ => throw new ArgumentException($"Unknown job protocol {protocol}.", nameof(protocol)),
+    };
+}
