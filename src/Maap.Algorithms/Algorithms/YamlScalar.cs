@@ -45,8 +45,10 @@ internal static partial class YamlScalar
             return false;
         }
 
-        // YAML 1.1 would read these as null, booleans, numbers, the merge key (<<) or the value key (=) rather than text.
-        return !ResolvesToNonString().IsMatch(value);
+        // YAML 1.1 (PyYAML, which MAAP uses) would read these as null, booleans, numbers, the merge key (<<) or the value
+        // key (=) rather than text; YAML 1.2's core schema adds numbers such as 1e3 and 0o17, quoted too so that any
+        // reader of the file sees text.
+        return !ResolvesToNonString().IsMatch(value) && !Yaml12Number().IsMatch(value);
     }
 
     private static bool NeedsDoubleQuotes(string value)
@@ -84,4 +86,7 @@ internal static partial class YamlScalar
 
     [GeneratedRegex(@"^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*)|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+|[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|=|<<|\d{4}-\d\d?-\d\d?([Tt ].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ResolvesToNonString();
+
+    [GeneratedRegex(@"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Yaml12Number();
 }

@@ -41,6 +41,7 @@ public class AlgorithmTests
     [InlineData("true", "'true'")]
     [InlineData("null", "'null'")]
     [InlineData("1.5", "'1.5'")]
+    [InlineData("1e3", "'1e3'")]   // text to PyYAML, a number to YAML 1.2 readers
     [InlineData("it's", "it's")]
     [InlineData("- dash", "'- dash'")]
     [InlineData("a: b", "'a: b'")]
