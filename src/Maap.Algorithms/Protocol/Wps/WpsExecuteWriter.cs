@@ -24,11 +24,6 @@ internal static class WpsExecuteWriter
 
     private const string End = "<wps:Output id=\"result\" transmission=\"value\"/></wps:Execute>";
 
-    private const int MaxCachedCapacity = 16 * 1024;
-
-    [ThreadStatic]
-    private static StringBuilder? t_cachedBuilder;
-
     /// <summary>Writes the Execute document for <paramref name="request"/>. The caller validates the request first.</summary>
     /// <param name="request">The job to submit.</param>
     /// <returns>The document, without an XML declaration (as maap-py sends it).</returns>
@@ -36,50 +31,34 @@ internal static class WpsExecuteWriter
     public static string Write(JobRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var builder = t_cachedBuilder ?? new StringBuilder(1024);
-        t_cachedBuilder = null;
-        try
+        var builder = new StringBuilder(1024);
+        builder.Append(Start);
+        AppendEscaped(builder, Required(request.AlgorithmId, nameof(request.AlgorithmId)), attribute: false);
+        builder.Append(':');
+        AppendEscaped(builder, Required(request.Version, nameof(request.Version)), attribute: false);
+        builder.Append("</ows:Identifier>");
+        if (request.Tag is { } tag)
         {
-            builder.Append(Start);
-            AppendEscaped(builder, Required(request.AlgorithmId, nameof(request.AlgorithmId)), attribute: false);
-            builder.Append(':');
-            AppendEscaped(builder, Required(request.Version, nameof(request.Version)), attribute: false);
-            builder.Append("</ows:Identifier>");
-            if (request.Tag is { } tag)
-            {
-                AppendInput(builder, "identifier", tag);
-            }
-
-            AppendInput(builder, "queue", Required(request.Queue, nameof(request.Queue)));
-            // Indexed, because foreach over the IList interface would box an enumerator.
-            var inputs = request.Inputs;
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var input = inputs[i];
-                if (input is null)
-                {
-                    throw new ArgumentException("Inputs contains a null entry.", nameof(request));
-                }
-
-                AppendInput(builder, Required(input.Name, nameof(request.Inputs)), Required(input.Value, nameof(request.Inputs)));
-            }
-
-            if (request.Dedup is { } dedup)
-            {
-                AppendInput(builder, "dedup", dedup ? "true" : "false");
-            }
-
-            builder.Append(End);
-            return builder.ToString();
+            AppendInput(builder, "identifier", tag);
         }
-        finally
+
+        AppendInput(builder, "queue", Required(request.Queue, nameof(request.Queue)));
+        foreach (var input in request.Inputs)
         {
-            if (builder.Capacity <= MaxCachedCapacity)
+            if (input is null)
             {
-                builder.Clear();
-                t_cachedBuilder = builder;
+                throw new ArgumentException("Inputs contains a null entry.", nameof(request));
             }
+
+            AppendInput(builder, Required(input.Name, nameof(request.Inputs)), Required(input.Value, nameof(request.Inputs)));
         }
+
+        if (request.Dedup is { } dedup)
+        {
+            AppendInput(builder, "dedup", dedup ? "true" : "false");
+        }
+
+        return builder.Append(End).ToString();
     }
 
     private static string Required(string? value, string name) =>
