@@ -519,29 +519,11 @@ internal static class WpsReader
         return false;
     }
 
-    /// <summary>Moves to the next element start tag inside the element at <paramref name="ancestorDepth"/>, at any depth.</summary>
-    private static bool ReadDescendantElement(XmlReader reader, int ancestorDepth)
-    {
-        if (reader.NodeType == XmlNodeType.Element && reader.Depth == ancestorDepth && reader.IsEmptyElement)
-        {
-            return false;
-        }
-
-        while (Read(reader))
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                return true;
-            }
-
-            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == ancestorDepth)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Moves to the next element start tag inside the element at <paramref name="ancestorDepth"/>, at any depth: the
+    /// same walk as <see cref="ReadChildElement"/>, with the elements found not skipped, so it descends into them.
+    /// </summary>
+    private static bool ReadDescendantElement(XmlReader reader, int ancestorDepth) => ReadChildElement(reader, ancestorDepth);
 
     /// <summary>Skips the current element, positioned on its start tag, and everything inside it; ends on its end tag.</summary>
     private static void Skip(XmlReader reader)
