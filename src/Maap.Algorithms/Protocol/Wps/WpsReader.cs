@@ -1,13 +1,19 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
 namespace Maap.Algorithms.Protocol.Wps;
 
 /// <summary>
 /// Reads the WPS 2.0 documents of MAAP's <c>/api/dps/job…</c> endpoints (spec §3–§7, §14) into the job model.
 /// </summary>
 /// <remarks>
-/// Every reader scans the whole document with <see cref="WpsXmlScanner"/>, so a malformed body fails even when the
-/// wanted elements come first. Elements are matched by namespace URI and local name, never by prefix. Unknown
-/// elements are skipped. A document of the wrong kind, or one missing a required element, throws a
-/// <see cref="FormatException"/> saying what was expected; the caller wraps it with the HTTP status and a body excerpt.
+/// Every reader pulls the whole document through <see cref="XmlReader"/>, so a malformed body fails even when the
+/// wanted elements come first. DTDs are prohibited (so no entity expansion and no external entity is ever
+/// resolved), the document length and the element depth are bounded. Elements are matched by namespace URI and
+/// local name, never by prefix. Unknown elements are skipped. A malformed document, a document of the wrong kind, or
+/// one missing a required element, throws a <see cref="FormatException"/> saying what was expected; the caller
+/// wraps it with the HTTP status and a body excerpt.
 /// </remarks>
 internal static class WpsReader
 {
@@ -26,46 +32,35 @@ internal static class WpsReader
     /// <summary>The synthetic ProcessOfferings input that carries the recommended queue.</summary>
     public const string QueueNameInput = "queue_name";
 
+    /// <summary>The deepest element nesting accepted (the root is level 1).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// The longest document accepted, in characters: the default <see cref="MaapClientOptions.MaxResponseBytes"/>,
+    /// which a UTF-8 body of that many bytes cannot exceed.
+    /// </summary>
+    public const int MaxDocumentLength = 16 * 1024 * 1024;
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxDocumentLength,
+        // With DTDs prohibited only the five predefined entities exist; this bounds expansion should that ever change.
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        // Whitespace is kept: it is part of a traceback or a value that sits between CDATA sections.
+        IgnoreWhitespace = false,
+        CheckCharacters = true,
+        ConformanceLevel = ConformanceLevel.Document,
+    };
+
     /// <summary>Reads a <c>wps:StatusInfo</c> (submit, status and cancel responses).</summary>
     /// <param name="xml">The response body.</param>
     /// <returns>The job id and status; a known status is the cached <see cref="JobStatus"/> instance.</returns>
     /// <exception cref="FormatException">The body is not a well-formed StatusInfo with a JobID and a Status.</exception>
-    public static StatusInfo ReadStatusInfo(string xml)
-    {
-        ArgumentNullException.ThrowIfNull(xml);
-        var scanner = new WpsXmlScanner(xml);
-        scanner.ReadRootElement(WpsNamespace, "StatusInfo", "a WPS StatusInfo document");
-        string? jobId = null;
-        JobStatus? status = null;
-        while (scanner.ReadChildElement())
-        {
-            if (jobId is null && scanner.IsStartElement(WpsNamespace, "JobID"))
-            {
-                jobId = ReadJobId(ref scanner, "StatusInfo");
-            }
-            else if (status is null && scanner.IsStartElement(WpsNamespace, "Status"))
-            {
-                status = ReadStatus(ref scanner);
-            }
-            else
-            {
-                scanner.Skip();
-            }
-        }
-
-        scanner.ReadToEndOfDocument();
-        if (jobId is null)
-        {
-            throw new FormatException("Expected a wps:JobID element in the WPS StatusInfo document.");
-        }
-
-        if (status is not { } found)
-        {
-            throw new FormatException("Expected a wps:Status element in the WPS StatusInfo document.");
-        }
-
-        return new StatusInfo(jobId, found);
-    }
+    public static StatusInfo ReadStatusInfo(string xml) => Parse(xml, ReadStatusInfo);
 
     /// <summary>
     /// Reads a <c>wps:Result</c>: each <c>wps:Output</c> with its <c>wps:Data</c> URLs, and the <c>traceback</c> output
@@ -74,71 +69,22 @@ internal static class WpsReader
     /// <param name="xml">The response body.</param>
     /// <returns>The result.</returns>
     /// <exception cref="FormatException">The body is not a well-formed Result with a JobID, or an output has no id.</exception>
-    public static JobResult ReadResult(string xml)
-    {
-        ArgumentNullException.ThrowIfNull(xml);
-        var scanner = new WpsXmlScanner(xml);
-        scanner.ReadRootElement(WpsNamespace, "Result", "a WPS Result document");
-        string? jobId = null;
-        string? traceback = null;
-        List<JobOutput>? outputs = null;
-        while (scanner.ReadChildElement())
-        {
-            if (jobId is null && scanner.IsStartElement(WpsNamespace, "JobID"))
-            {
-                jobId = ReadJobId(ref scanner, "Result");
-            }
-            else if (scanner.IsStartElement(WpsNamespace, "Output"))
-            {
-                var id = scanner.GetAttribute(string.Empty, "id")
-                    ?? throw new FormatException("Expected an id attribute on every wps:Output of the WPS Result document.");
-                if (id == TracebackOutputId)
-                {
-                    var text = ReadTraceback(ref scanner);
-                    traceback = traceback is null ? text : traceback + "\n" + text;
-                }
-                else
-                {
-                    (outputs ??= new List<JobOutput>(1)).Add(new JobOutput(id, ReadOutputUrls(ref scanner)));
-                }
-            }
-            else
-            {
-                scanner.Skip();
-            }
-        }
-
-        scanner.ReadToEndOfDocument();
-        if (jobId is null)
-        {
-            throw new FormatException("Expected a wps:JobID element in the WPS Result document.");
-        }
-
-        return new JobResult(jobId, outputs is null ? Array.Empty<JobOutput>() : outputs, traceback);
-    }
+    public static JobResult ReadResult(string xml) => Parse(xml, ReadResult);
 
     /// <summary>Reads a <c>&lt;metrics&gt;</c> document (no namespace): each child's name to its text, in document order.</summary>
     /// <param name="xml">The response body.</param>
     /// <returns>The metrics; a self-closed or empty child has a null raw value. The first of two same-named children wins.</returns>
     /// <exception cref="FormatException">The body is not a well-formed metrics document.</exception>
-    public static JobMetrics ReadMetrics(string xml)
-    {
-        ArgumentNullException.ThrowIfNull(xml);
-        var scanner = new WpsXmlScanner(xml);
-        scanner.ReadRootElement(string.Empty, "metrics", "a DPS metrics document");
+    public static JobMetrics ReadMetrics(string xml) => Parse(xml, ReadMetrics);
 
-        // Dictionary keeps insertion order while nothing is removed, which is document order here.
-        var values = new Dictionary<string, string?>(20, StringComparer.Ordinal);
-        while (scanner.ReadChildElement())
-        {
-            var name = scanner.LocalName.ToString();
-            var text = scanner.ReadElementText();
-            values.TryAdd(name, text.Length == 0 ? null : text);
-        }
-
-        scanner.ReadToEndOfDocument();
-        return new JobMetrics(values);
-    }
+    /// <summary>
+    /// Reads a <c>wps:ProcessOfferings</c> (describe process / describe algorithm): the first offering's process
+    /// identifier, title and inputs. The synthetic <c>queue_name</c> input becomes <see cref="AlgorithmDescription.RecommendedQueue"/>.
+    /// </summary>
+    /// <param name="xml">The response body.</param>
+    /// <returns>The algorithm description.</returns>
+    /// <exception cref="FormatException">The body is not a well-formed ProcessOfferings with a process identifier, or an input has no identifier.</exception>
+    public static AlgorithmDescription ReadProcessOfferings(string xml) => Parse(xml, ReadProcessOfferings);
 
     /// <summary>
     /// Reads the first <c>ows:Exception</c> of an <c>ows:ExceptionReport</c> (OWS 2.0 or 1.1), or returns null when
@@ -148,7 +94,7 @@ internal static class WpsReader
     /// <returns>The exception code, locator and text, or null.</returns>
     public static WpsExceptionReport? TryReadExceptionReport(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > WpsXmlScanner.MaxDocumentLength)
+        if (string.IsNullOrEmpty(text) || text.Length > MaxDocumentLength)
         {
             return null;
         }
@@ -161,7 +107,7 @@ internal static class WpsReader
 
         try
         {
-            return ReadExceptionReport(text);
+            return Parse(text, ReadExceptionReport);
         }
         catch (FormatException)
         {
@@ -169,63 +115,173 @@ internal static class WpsReader
         }
     }
 
-    /// <summary>
-    /// Reads a <c>wps:ProcessOfferings</c> (describe process / describe algorithm): the first offering's process
-    /// identifier, title and inputs. The synthetic <c>queue_name</c> input becomes <see cref="AlgorithmDescription.RecommendedQueue"/>.
-    /// </summary>
-    /// <param name="xml">The response body.</param>
-    /// <returns>The algorithm description.</returns>
-    /// <exception cref="FormatException">The body is not a well-formed ProcessOfferings with a process identifier, or an input has no identifier.</exception>
-    public static AlgorithmDescription ReadProcessOfferings(string xml)
+    /// <summary>Runs <paramref name="read"/> over a reader on <paramref name="xml"/>, turning every XML error into a <see cref="FormatException"/>.</summary>
+    private static T Parse<T>(string xml, Func<XmlReader, T> read)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var scanner = new WpsXmlScanner(xml);
-        scanner.ReadRootElement(WpsNamespace, "ProcessOfferings", "a WPS ProcessOfferings document");
-        AlgorithmDescription? description = null;
-        while (scanner.ReadChildElement())
+        if (xml.Length > MaxDocumentLength)
         {
-            if (description is null && scanner.IsStartElement(WpsNamespace, "ProcessOffering"))
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"The XML document is {xml.Length} characters long; at most {MaxDocumentLength} are accepted."));
+        }
+
+        var text = new StringReader(xml);
+        if (xml.StartsWith('\uFEFF'))
+        {
+            // A byte order mark that survived decoding is the encoding's signature, not a character of the document
+            // (XML 1.0 §4.3.3); XmlReader only drops it from bytes.
+            text.Read();
+        }
+
+        try
+        {
+            using var reader = XmlReader.Create(text, Settings);
+            return read(reader);
+        }
+        catch (XmlException e)
+        {
+            throw new FormatException($"Malformed XML: {e.Message}", e);
+        }
+    }
+
+    private static StatusInfo ReadStatusInfo(XmlReader reader)
+    {
+        ReadRootElement(reader, WpsNamespace, "StatusInfo", "a WPS StatusInfo document");
+        string? jobId = null;
+        string? status = null;
+        while (ReadChildElement(reader, 0))
+        {
+            if (jobId is null && IsStartElement(reader, WpsNamespace, "JobID"))
             {
-                while (scanner.ReadChildElement())
+                jobId = ReadJobId(reader, "StatusInfo");
+            }
+            else if (status is null && IsStartElement(reader, WpsNamespace, "Status"))
+            {
+                status = ReadElementText(reader).Trim();
+                if (status.Length == 0)
                 {
-                    if (description is null && scanner.IsStartElement(WpsNamespace, "Process"))
+                    throw new FormatException("Expected a status in the wps:Status element of the WPS StatusInfo document, but it is empty.");
+                }
+            }
+            else
+            {
+                Skip(reader);
+            }
+        }
+
+        ReadToEndOfDocument(reader);
+        if (jobId is null)
+        {
+            throw new FormatException("Expected a wps:JobID element in the WPS StatusInfo document.");
+        }
+
+        if (status is null)
+        {
+            throw new FormatException("Expected a wps:Status element in the WPS StatusInfo document.");
+        }
+
+        return new StatusInfo(jobId, WpsStatuses.Read(status));
+    }
+
+    private static JobResult ReadResult(XmlReader reader)
+    {
+        ReadRootElement(reader, WpsNamespace, "Result", "a WPS Result document");
+        string? jobId = null;
+        string? traceback = null;
+        List<JobOutput>? outputs = null;
+        while (ReadChildElement(reader, 0))
+        {
+            if (jobId is null && IsStartElement(reader, WpsNamespace, "JobID"))
+            {
+                jobId = ReadJobId(reader, "Result");
+            }
+            else if (IsStartElement(reader, WpsNamespace, "Output"))
+            {
+                var id = reader.GetAttribute("id", string.Empty)
+                    ?? throw new FormatException("Expected an id attribute on every wps:Output of the WPS Result document.");
+                if (id == TracebackOutputId)
+                {
+                    var text = ReadTraceback(reader);
+                    traceback = traceback is null ? text : traceback + "\n" + text;
+                }
+                else
+                {
+                    (outputs ??= new List<JobOutput>(1)).Add(new JobOutput(id, ReadOutputUrls(reader)));
+                }
+            }
+            else
+            {
+                Skip(reader);
+            }
+        }
+
+        ReadToEndOfDocument(reader);
+        if (jobId is null)
+        {
+            throw new FormatException("Expected a wps:JobID element in the WPS Result document.");
+        }
+
+        return new JobResult(jobId, outputs is null ? Array.Empty<JobOutput>() : outputs, traceback);
+    }
+
+    private static JobMetrics ReadMetrics(XmlReader reader)
+    {
+        ReadRootElement(reader, string.Empty, "metrics", "a DPS metrics document");
+
+        // Dictionary keeps insertion order while nothing is removed, which is document order here.
+        var values = new Dictionary<string, string?>(20, StringComparer.Ordinal);
+        while (ReadChildElement(reader, 0))
+        {
+            var name = reader.LocalName;
+            var text = ReadElementText(reader);
+            values.TryAdd(name, text.Length == 0 ? null : text);
+        }
+
+        ReadToEndOfDocument(reader);
+        return new JobMetrics(values);
+    }
+
+    private static AlgorithmDescription ReadProcessOfferings(XmlReader reader)
+    {
+        ReadRootElement(reader, WpsNamespace, "ProcessOfferings", "a WPS ProcessOfferings document");
+        AlgorithmDescription? description = null;
+        while (ReadChildElement(reader, 0))
+        {
+            if (description is null && IsStartElement(reader, WpsNamespace, "ProcessOffering"))
+            {
+                var offeringDepth = reader.Depth;
+                while (ReadChildElement(reader, offeringDepth))
+                {
+                    if (description is null && IsStartElement(reader, WpsNamespace, "Process"))
                     {
-                        description = ReadProcess(ref scanner);
+                        description = ReadProcess(reader);
                     }
                     else
                     {
-                        scanner.Skip();
+                        Skip(reader);
                     }
                 }
             }
             else
             {
-                scanner.Skip();
+                Skip(reader);
             }
         }
 
-        scanner.ReadToEndOfDocument();
+        ReadToEndOfDocument(reader);
         return description ?? throw new FormatException("Expected a wps:ProcessOffering/wps:Process element in the WPS ProcessOfferings document.");
     }
 
-    private static WpsExceptionReport? ReadExceptionReport(string text)
+    /// <summary>Reads an exception report, or returns null when the root is not an OWS 2.0 or 1.1 <c>ExceptionReport</c>.</summary>
+    private static WpsExceptionReport? ReadExceptionReport(XmlReader reader)
     {
-        var scanner = new WpsXmlScanner(text);
-        if (!scanner.Read() || scanner.NodeType != WpsXmlNodeType.StartElement || !scanner.LocalName.SequenceEqual("ExceptionReport"))
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "ExceptionReport")
         {
             return null;
         }
 
-        string ns;
-        if (scanner.NamespaceUri.SequenceEqual(OwsNamespace))
-        {
-            ns = OwsNamespace;
-        }
-        else if (scanner.NamespaceUri.SequenceEqual(Ows11Namespace))
-        {
-            ns = Ows11Namespace;
-        }
-        else
+        var ns = reader.NamespaceURI;
+        if (ns is not (OwsNamespace or Ows11Namespace))
         {
             return null;
         }
@@ -234,56 +290,52 @@ internal static class WpsReader
         string? locator = null;
         string? message = null;
         var found = false;
-        while (scanner.ReadChildElement())
+        while (ReadChildElement(reader, 0))
         {
-            if (!found && scanner.IsStartElement(ns, "Exception"))
+            if (!found && IsStartElement(reader, ns, "Exception"))
             {
                 found = true;
-                code = scanner.GetAttribute(string.Empty, "exceptionCode");
-                locator = scanner.GetAttribute(string.Empty, "locator");
-                while (scanner.ReadChildElement())
+                code = reader.GetAttribute("exceptionCode", string.Empty);
+                locator = reader.GetAttribute("locator", string.Empty);
+                var exceptionDepth = reader.Depth;
+                while (ReadChildElement(reader, exceptionDepth))
                 {
-                    if (message is null && scanner.IsStartElement(ns, "ExceptionText"))
+                    if (message is null && IsStartElement(reader, ns, "ExceptionText"))
                     {
-                        message = scanner.ReadElementText();
+                        message = ReadElementText(reader);
                     }
                     else
                     {
-                        scanner.Skip();
+                        Skip(reader);
                     }
                 }
             }
             else
             {
-                scanner.Skip();
+                Skip(reader);
             }
         }
 
-        scanner.ReadToEndOfDocument();
+        ReadToEndOfDocument(reader);
         return new WpsExceptionReport(code, locator, message);
     }
 
-    private static string ReadJobId(ref WpsXmlScanner scanner, string document)
+    private static string ReadJobId(XmlReader reader, string document)
     {
-        var jobId = scanner.ReadElementText().Trim();
+        var jobId = ReadElementText(reader).Trim();
         return jobId.Length > 0 ? jobId : throw new FormatException($"Expected a job id in the wps:JobID element of the WPS {document} document, but it is empty.");
     }
 
-    private static JobStatus ReadStatus(ref WpsXmlScanner scanner)
+    private static List<JobOutputUrl> ReadOutputUrls(XmlReader reader)
     {
-        var text = WpsXmlScanner.DecodeContent(scanner.ReadElementContent()).Trim();
-        return text.Length > 0 ? WpsStatuses.Read(text) : throw new FormatException("Expected a status in the wps:Status element of the WPS StatusInfo document, but it is empty.");
-    }
-
-    private static List<JobOutputUrl> ReadOutputUrls(ref WpsXmlScanner scanner)
-    {
+        var depth = reader.Depth;
         var urls = new List<JobOutputUrl>(3);
-        while (scanner.ReadChildElement())
+        while (ReadChildElement(reader, depth))
         {
-            if (scanner.IsStartElement(WpsNamespace, "Data"))
+            if (IsStartElement(reader, WpsNamespace, "Data"))
             {
                 // URLs carry no meaningful surrounding whitespace; an indenting server must not break classification.
-                var url = scanner.ReadElementText().Trim();
+                var url = ReadElementText(reader).Trim();
                 if (url.Length > 0)
                 {
                     urls.Add(JobOutputUrl.Classify(url));
@@ -291,51 +343,53 @@ internal static class WpsReader
             }
             else
             {
-                scanner.Skip();
+                Skip(reader);
             }
         }
 
         return urls;
     }
 
-    private static string ReadTraceback(ref WpsXmlScanner scanner)
+    private static string ReadTraceback(XmlReader reader)
     {
+        var depth = reader.Depth;
         string? traceback = null;
-        while (scanner.ReadChildElement())
+        while (ReadChildElement(reader, depth))
         {
-            if (scanner.IsStartElement(WpsNamespace, "Data"))
+            if (IsStartElement(reader, WpsNamespace, "Data"))
             {
-                var text = scanner.ReadElementText();
+                var text = ReadElementText(reader);
                 traceback = traceback is null ? text : traceback + "\n" + text;
             }
             else
             {
-                scanner.Skip();
+                Skip(reader);
             }
         }
 
         return traceback ?? string.Empty;
     }
 
-    private static AlgorithmDescription ReadProcess(ref WpsXmlScanner scanner)
+    private static AlgorithmDescription ReadProcess(XmlReader reader)
     {
+        var depth = reader.Depth;
         string? identifier = null;
         string? title = null;
         string? recommendedQueue = null;
         var inputs = new List<AlgorithmParameter>();
-        while (scanner.ReadChildElement())
+        while (ReadChildElement(reader, depth))
         {
-            if (identifier is null && scanner.IsStartElement(OwsNamespace, "Identifier"))
+            if (identifier is null && IsStartElement(reader, OwsNamespace, "Identifier"))
             {
-                identifier = scanner.ReadElementText().Trim();
+                identifier = ReadElementText(reader).Trim();
             }
-            else if (title is null && scanner.IsStartElement(OwsNamespace, "Title"))
+            else if (title is null && IsStartElement(reader, OwsNamespace, "Title"))
             {
-                title = scanner.ReadElementText().Trim();
+                title = ReadElementText(reader).Trim();
             }
-            else if (scanner.IsStartElement(WpsNamespace, "Input"))
+            else if (IsStartElement(reader, WpsNamespace, "Input"))
             {
-                var input = ReadInput(ref scanner, out var literal);
+                var input = ReadInput(reader, out var literal);
                 if (input.Name == QueueNameInput)
                 {
                     recommendedQueue ??= literal;
@@ -347,7 +401,7 @@ internal static class WpsReader
             }
             else
             {
-                scanner.Skip();
+                Skip(reader);
             }
         }
 
@@ -360,33 +414,33 @@ internal static class WpsReader
     }
 
     /// <summary>Reads one <c>wps:Input</c>: its identifier and title (children), data type and first literal or default value (any depth).</summary>
-    private static AlgorithmParameter ReadInput(ref WpsXmlScanner scanner, out string? literal)
+    private static AlgorithmParameter ReadInput(XmlReader reader, out string? literal)
     {
-        var depth = scanner.Depth;
+        var depth = reader.Depth;
         string? identifier = null;
         string? title = null;
         string? dataType = null;
         literal = null;
-        while (scanner.ReadDescendantElement(depth))
+        while (ReadDescendantElement(reader, depth))
         {
-            var isChild = scanner.Depth == depth + 1;
-            if (isChild && identifier is null && scanner.IsStartElement(OwsNamespace, "Identifier"))
+            var isChild = reader.Depth == depth + 1;
+            if (isChild && identifier is null && IsStartElement(reader, OwsNamespace, "Identifier"))
             {
-                identifier = scanner.ReadElementText().Trim();
+                identifier = ReadElementText(reader).Trim();
             }
-            else if (isChild && title is null && scanner.IsStartElement(OwsNamespace, "Title"))
+            else if (isChild && title is null && IsStartElement(reader, OwsNamespace, "Title"))
             {
-                title = scanner.ReadElementText().Trim();
+                title = ReadElementText(reader).Trim();
             }
-            else if (dataType is null && scanner.IsStartElement(OwsNamespace, "DataType"))
+            else if (dataType is null && IsStartElement(reader, OwsNamespace, "DataType"))
             {
-                dataType = scanner.GetAttribute(OwsNamespace, "reference") ?? scanner.GetAttribute(string.Empty, "reference");
-                var text = scanner.ReadElementText().Trim();
+                dataType = reader.GetAttribute("reference", OwsNamespace) ?? reader.GetAttribute("reference", string.Empty);
+                var text = ReadElementText(reader).Trim();
                 dataType = NullIfEmpty(dataType?.Trim()) ?? NullIfEmpty(text);
             }
-            else if (literal is null && (scanner.IsStartElement(WpsNamespace, "LiteralValue") || scanner.IsStartElement(OwsNamespace, "DefaultValue")))
+            else if (literal is null && (IsStartElement(reader, WpsNamespace, "LiteralValue") || IsStartElement(reader, OwsNamespace, "DefaultValue")))
             {
-                literal = NullIfEmpty(scanner.ReadElementText().Trim());
+                literal = NullIfEmpty(ReadElementText(reader).Trim());
             }
         }
 
@@ -399,4 +453,140 @@ internal static class WpsReader
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // The helpers below are the only code that moves the reader, so every element read (wanted or skipped) passes
+    // the depth check in Read. XmlReader.Skip and ReadElementContentAsString would move it past that check.
+
+    /// <summary>Moves to the next node, refusing an element nested deeper than <see cref="MaxDepth"/>.</summary>
+    private static bool Read(XmlReader reader)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        // XmlReader.Depth counts the root as 0.
+        if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+        {
+            var line = (IXmlLineInfo)reader;
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Malformed XML: elements are nested deeper than {MaxDepth} levels at line {line.LineNumber}, position {line.LinePosition}."));
+        }
+
+        return true;
+    }
+
+    private static bool IsStartElement(XmlReader reader, string namespaceUri, string localName) =>
+        reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == namespaceUri;
+
+    /// <summary>Moves to the root element and checks its name.</summary>
+    private static void ReadRootElement(XmlReader reader, string namespaceUri, string localName, string description)
+    {
+        reader.MoveToContent();
+        if (!IsStartElement(reader, namespaceUri, localName))
+        {
+            throw new FormatException($"Expected {description} (root element {{{namespaceUri}}}{localName}) but the root element is {{{reader.NamespaceURI}}}{reader.LocalName}.");
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="parentDepth"/>, skipping text. Positioned on
+    /// the parent's start tag, that is its first child; after a child has been consumed, its next sibling.
+    /// </summary>
+    /// <returns>True on a child's start tag; false on the parent's end tag (or on the parent itself when it is empty).</returns>
+    private static bool ReadChildElement(XmlReader reader, int parentDepth)
+    {
+        if (reader.NodeType == XmlNodeType.Element && reader.Depth == parentDepth && reader.IsEmptyElement)
+        {
+            return false;
+        }
+
+        while (Read(reader))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                return true;
+            }
+
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == parentDepth)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Moves to the next element start tag inside the element at <paramref name="ancestorDepth"/>, at any depth: the
+    /// same walk as <see cref="ReadChildElement"/>, with the elements found not skipped, so it descends into them.
+    /// </summary>
+    private static bool ReadDescendantElement(XmlReader reader, int ancestorDepth) => ReadChildElement(reader, ancestorDepth);
+
+    /// <summary>Skips the current element, positioned on its start tag, and everything inside it; ends on its end tag.</summary>
+    private static void Skip(XmlReader reader)
+    {
+        if (reader.NodeType != XmlNodeType.Element || reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        while (Read(reader))
+        {
+            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Reads the rest of the document, which must hold nothing but the end of the root, whitespace, comments and processing instructions.</summary>
+    private static void ReadToEndOfDocument(XmlReader reader)
+    {
+        while (Read(reader))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Reads the text content of the current element, positioned on its start tag, and ends on its end tag. Text and
+    /// CDATA sections are joined; comments and processing instructions between them are dropped.
+    /// </summary>
+    /// <returns>The text; empty for an empty element.</returns>
+    /// <exception cref="FormatException">The element contains a child element.</exception>
+    private static string ReadElementText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var name = reader.Name;
+        var depth = reader.Depth;
+        string? first = null;
+        StringBuilder? joined = null;
+        while (Read(reader))
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (first is null)
+                    {
+                        first = reader.Value;
+                    }
+                    else
+                    {
+                        (joined ??= new StringBuilder(first)).Append(reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.Element:
+                    throw new FormatException($"Expected only text inside the element <{name}>, but it contains the element <{reader.Name}>.");
+                case XmlNodeType.EndElement when reader.Depth == depth:
+                    return joined?.ToString() ?? first ?? string.Empty;
+            }
+        }
+
+        return joined?.ToString() ?? first ?? string.Empty;
+    }
 }

@@ -93,6 +93,6 @@ public class WpsExceptionReportReaderTests
     [Fact]
     public void Oversized_text_gives_null()
     {
-        Assert.Null(WpsReader.TryReadExceptionReport(new string(' ', WpsXmlScanner.MaxDocumentLength + 1)));
+        Assert.Null(WpsReader.TryReadExceptionReport(new string(' ', WpsReader.MaxDocumentLength + 1)));
     }
 }

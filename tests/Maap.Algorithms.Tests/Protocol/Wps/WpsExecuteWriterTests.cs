@@ -107,15 +107,6 @@ public class WpsExecuteWriterTests
     }
 
     [Theory]
-    [MemberData(nameof(OddValues))]
-    public void Any_value_round_trips_through_the_scanner(string value)
-    {
-        var xml = WpsExecuteWriter.Write(new JobRequest("algo", "main", "q").WithInput("v", value));
-
-        Assert.Equal(WpsTextValues.Protect(value), ScannerLiteralValue(xml, "v"));
-    }
-
-    [Theory]
     [InlineData("a\"b")]
     [InlineData("a<b>&c'd")]
     [InlineData("tab\tnewline\ncr\rcrlf\r\n")]
@@ -127,7 +118,7 @@ public class WpsExecuteWriterTests
         var document = Parse(xml);
 
         Assert.Contains(id, document.Root!.Elements(Wps + "Input").Select(e => (string)e.Attribute("id")!));
-        Assert.Equal("value", ScannerLiteralValue(xml, id));
+        Assert.Equal("value", LiteralValue(document, id));
     }
 
     [Fact]
@@ -187,35 +178,6 @@ public class WpsExecuteWriterTests
 
     private static string LiteralValue(XDocument document, string id) =>
         document.Root!.Elements(Wps + "Input").Single(e => (string?)e.Attribute("id") == id).Element(Wps + "Data")!.Element(Wps + "LiteralValue")!.Value;
-
-    /// <summary>Reads an input's literal value back with the scanner, to prove the writer and the reader agree.</summary>
-    private static string ScannerLiteralValue(string xml, string id)
-    {
-        var scanner = new WpsXmlScanner(xml);
-        scanner.ReadRootElement(WpsReader.WpsNamespace, "Execute", "an Execute document");
-        string? found = null;
-        while (scanner.ReadChildElement())
-        {
-            if (scanner.IsStartElement(WpsReader.WpsNamespace, "Input") && scanner.GetAttribute(string.Empty, "id") == id)
-            {
-                var depth = scanner.Depth;
-                while (scanner.ReadDescendantElement(depth))
-                {
-                    if (scanner.IsStartElement(WpsReader.WpsNamespace, "LiteralValue"))
-                    {
-                        found = scanner.ReadElementText();
-                    }
-                }
-            }
-            else
-            {
-                scanner.Skip();
-            }
-        }
-
-        scanner.ReadToEndOfDocument();
-        return found ?? throw new InvalidOperationException($"No input '{id}'.");
-    }
 
     /// <summary>
     /// A namespace-aware canonical form: expanded names, attributes sorted (namespace declarations dropped, since

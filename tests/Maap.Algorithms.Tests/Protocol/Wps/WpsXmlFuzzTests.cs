@@ -3,8 +3,8 @@ using Maap.Algorithms.Protocol.Wps;
 
 namespace Maap.Algorithms.Tests.Protocol.Wps;
 
-/// <summary>Garbage and damaged documents: the scanner may only succeed or throw <see cref="FormatException"/>, and the exception-report probe never throws.</summary>
-public class WpsXmlScannerFuzzTests
+/// <summary>Garbage and damaged documents: every reader may only succeed or throw <see cref="FormatException"/>, and the exception-report probe never throws.</summary>
+public class WpsXmlFuzzTests
 {
     private static readonly string[] Fragments =
     [
@@ -64,19 +64,7 @@ public class WpsXmlScannerFuzzTests
     {
         try
         {
-            var scanner = new WpsXmlScanner(text);
-            while (scanner.Read())
-            {
-                if (scanner.NodeType == WpsXmlNodeType.StartElement)
-                {
-                    _ = scanner.GetAttribute("", "id");
-                    _ = scanner.GetAttribute("http://www.opengis.net/ows/2.0", "reference");
-                }
-                else if (scanner.NodeType == WpsXmlNodeType.Text)
-                {
-                    _ = WpsXmlScanner.DecodeContent(scanner.RawValue);
-                }
-            }
+            WpsReader.ReadStatusInfo(text);
         }
         catch (FormatException)
         {
@@ -93,6 +81,14 @@ public class WpsXmlScannerFuzzTests
         try
         {
             WpsReader.ReadMetrics(text);
+        }
+        catch (FormatException)
+        {
+        }
+
+        try
+        {
+            WpsReader.ReadProcessOfferings(text);
         }
         catch (FormatException)
         {
