@@ -145,7 +145,7 @@ internal static class AlgorithmEndpoints
           .Append("<ows:Identifier>").Append(WpsXml.Text(a.Key)).Append("</ows:Identifier>");
         foreach (var p in a.Params)
         {
-            AppendInput(sb, p.Name, p.Default is null ? null : JobSubmission.Text(p.Default));
+            AppendInput(sb, p.Name, p.Default is null ? null : CommandLine.Text(p.Default));
         }
 
         AppendInput(sb, "queue_name", a.Queue);

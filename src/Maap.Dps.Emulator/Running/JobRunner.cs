@@ -166,7 +166,7 @@ internal sealed class JobRunner(
         var inputDir = Path.Combine(workDir, "input");
         foreach (var node in context["localize_urls"]?.AsArray() ?? [])
         {
-            var url = JobSubmission.Text(node?["url"]);
+            var url = CommandLine.Text(node?["url"]);
             try
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
@@ -215,16 +215,10 @@ internal sealed class JobRunner(
             .Append("# Written by the MAAP DPS emulator; stands in for /app/dps_wrapper.sh. /app is ")
             .Append(algorithm.AppDirectory).Append('\n')
             .Append("exec >_stdout.txt 2>_stderr.txt\n")
-            .Append(LocalCommand(algorithm));
-        foreach (var p in context["job_specification"]!["params"]!.AsArray())
-        {
-            if (JobSubmission.Text(p!["destination"]) == "positional")
-            {
-                script.Append(' ').Append(JobSubmission.Quote(JobSubmission.Text(p["value"])));
-            }
-        }
-
-        script.Append('\n');
+            .Append(CommandLine.WithPositionals(CommandLine.LocalCommand(algorithm), context["job_specification"]!["params"]!.AsArray()
+                .Where(p => CommandLine.Text(p!["destination"]) == "positional")
+                .Select(p => p!["value"])))
+            .Append('\n');
         await File.WriteAllTextAsync(Path.Combine(workDir, "_run.sh"), script.ToString());
 
         // Under setsid the job leads its own process group, so a cancel or a time limit reaches every descendant.
@@ -315,18 +309,6 @@ internal sealed class JobRunner(
             : !string.IsNullOrWhiteSpace(tail) ? tail.TrimEnd('\n') : $"The job's command exited with code {exitCode} and wrote nothing to stderr.";
         outcome.Fail(traceback);
     }
-
-    /// <summary>
-    /// The registered run command with every script token resolved under the algorithm's app directory, the way MAAP
-    /// prefixes <c>.py</c>, <c>.java</c> and <c>.sh</c> tokens with <c>/app/</c>; the emulator also resolves
-    /// <c>.dll</c> and <c>.jar</c> tokens so <c>dotnet repo/bin/app.dll</c> works.
-    /// </summary>
-    private static string LocalCommand(AlgorithmRecord algorithm) => string.Join(' ', algorithm.RunCommand
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Select(t => !Path.IsPathRooted(t) && (t.EndsWith(".py", StringComparison.Ordinal) || t.EndsWith(".java", StringComparison.Ordinal) ||
-                      t.EndsWith(".sh", StringComparison.Ordinal) || t.EndsWith(".dll", StringComparison.Ordinal) || t.EndsWith(".jar", StringComparison.Ordinal))
-            ? JobSubmission.Quote(Path.Combine(algorithm.AppDirectory, t))
-            : t));
 
     private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Maap.Dps.Emulator.Store;
 using Maap.Dps.Emulator.Wire;
@@ -19,14 +18,14 @@ internal static class JobSubmission
             switch (id)
             {
                 case "identifier":
-                    tags = [.. Text(value).Split(',')];
+                    tags = [.. CommandLine.Text(value).Split(',')];
                     break;
                 case "username":
                     break; // MAAP always uses the authenticated user.
                 default:
                     if (id == "queue")
                     {
-                        queue = Text(value);
+                        queue = CommandLine.Text(value);
                     }
 
                     supplied[id] = value; // queue and dedup leak into params, as on MAAP, and are dropped below.
@@ -91,28 +90,13 @@ internal static class JobSubmission
         };
     }
 
-    /// <summary>The value as MAAP's wrapper would pass it on a command line: strings raw, anything else as Python's <c>json.dumps</c> writes it.</summary>
-    public static string Text(JsonNode? value) => value switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => PythonJson.Dumps(value),
-    };
-
-    /// <summary>Single-quotes a shell word, escaping embedded quotes as <c>'"'"'</c> (spec §12.2).</summary>
-    public static string Quote(string word) => "'" + word.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
-
-    /// <summary>The run command as MAAP's job spec writes it: scripts prefixed with <c>/app/</c>.</summary>
-    public static string AppCommand(string runCommand) => string.Join(' ', runCommand
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Select(t => t.EndsWith(".py", StringComparison.Ordinal) || t.EndsWith(".java", StringComparison.Ordinal) || t.EndsWith(".sh", StringComparison.Ordinal) ? "/app/" + t : t));
-
     private static JsonObject BuildContext(AlgorithmRecord algorithm, List<(AlgorithmParam Param, JsonNode? Value)> resolved, string tag, string queue, long timeLimitSeconds, string user)
     {
         var context = new JsonObject();
         var localize = new JsonArray();
         var specParams = new JsonArray();
-        var jobSpecCommand = $"/app/dps_wrapper.sh {Quote(AppCommand(algorithm.RunCommand))}";
-        var command = jobSpecCommand;
+        var positionals = new List<JsonNode?>();
+        var jobSpecCommand = $"/app/dps_wrapper.sh {CommandLine.Quote(CommandLine.AppCommand(algorithm.RunCommand))}";
         foreach (var (p, value) in resolved)
         {
             context[p.Name] = value?.DeepClone();
@@ -126,14 +110,14 @@ internal static class JobSubmission
             }
             else if (p.Destination == "positional")
             {
-                command += " " + Quote(Text(value));
+                positionals.Add(value);
             }
         }
 
         context["tag"] = tag;
         context["username"] = user;
         context["localize_urls"] = localize;
-        context["_command"] = command;
+        context["_command"] = CommandLine.WithPositionals(jobSpecCommand, positionals);
         context["_disk_usage"] = algorithm.DiskSpace;
         context["job_specification"] = new JsonObject
         {
@@ -166,10 +150,10 @@ internal static class JobSubmission
 
                 break;
             case JsonObject obj:
-                yield return Text(obj["url"]);
+                yield return CommandLine.Text(obj["url"]);
                 break;
             default:
-                yield return Text(value);
+                yield return CommandLine.Text(value);
                 break;
         }
     }
