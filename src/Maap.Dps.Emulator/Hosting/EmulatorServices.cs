@@ -1,3 +1,4 @@
+using Maap.Dps.Emulator.Jobs;
 using Maap.Dps.Emulator.Running;
 using Maap.Dps.Emulator.Store;
 using Maap.Dps.Emulator.Wire;
@@ -15,6 +16,7 @@ internal sealed class EmulatorServices(
     AlgorithmCatalog catalog,
     QueueSet queues,
     JobScheduler scheduler,
+    JobService jobs,
     IDataProtector secretProtector)
 {
     public MaapEmulatorOptions Options { get; } = options;
@@ -24,6 +26,9 @@ internal sealed class EmulatorServices(
     public AlgorithmCatalog Catalog { get; } = catalog;
     public QueueSet Queues { get; } = queues;
     public JobScheduler Scheduler { get; } = scheduler;
+
+    /// <summary>The job rules every protocol's job routes go through.</summary>
+    public JobService Jobs { get; } = jobs;
     public IDataProtector SecretProtector { get; } = secretProtector;
 
     /// <summary>Authenticates the request; on failure <paramref name="denied"/> is MAAP's 401.</summary>

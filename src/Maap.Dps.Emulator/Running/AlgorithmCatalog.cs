@@ -39,9 +39,12 @@ internal sealed partial class AlgorithmCatalog
 
     public AlgorithmRecord? Find(string name, string version) => _byKey.GetValueOrDefault($"{name}:{version}");
 
-    /// <summary>Finds by HySDS job type, <c>job-{name}:{version}</c>.</summary>
-    public AlgorithmRecord? FindByJobType(string jobType) =>
-        jobType.StartsWith("job-", StringComparison.Ordinal) ? _byKey.GetValueOrDefault(jobType[4..]) : null;
+    /// <summary>Finds by <c>{name}:{version}</c>, the id MAAP's algorithm routes take.</summary>
+    public AlgorithmRecord? FindByKey(string key)
+    {
+        var colon = key.LastIndexOf(':');
+        return colon <= 0 ? null : Find(key[..colon], key[(colon + 1)..]);
+    }
 
     public IEnumerable<AlgorithmRecord> All => _byKey.Values.OrderBy(a => a.RegisteredMs).ThenBy(a => a.Key, StringComparer.Ordinal);
 

@@ -317,7 +317,7 @@ internal sealed class JobRunner(
         if (current is null || JobState.IsTerminal(current.Status))
         {
             // Its end is recorded already (or it was purged): that record stands, and nothing is published for it.
-            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(current?.Status));
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, outcome.Status, current?.Status ?? "purged");
             return;
         }
 
@@ -358,8 +358,8 @@ internal sealed class JobRunner(
         var s = outcome.Sampler;
         var metrics = new JsonObject
         {
-            ["job_start_time"] = Iso(outcome.Started),
-            ["job_end_time"] = Iso(outcome.Ended.Value),
+            ["job_start_time"] = HysdsTime.Iso(outcome.Started),
+            ["job_end_time"] = HysdsTime.Iso(outcome.Ended.Value),
             ["job_duration_seconds"] = Math.Round((outcome.Ended.Value - outcome.Started).TotalSeconds, 6),
             ["directory_size"] = dirSize,
             ["cpu_usage"] = s?.CpuNanoseconds ?? 0,
@@ -380,13 +380,12 @@ internal sealed class JobRunner(
                 TryDeleteDirectory(outputFolder);
             }
 
-            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(store.GetJob(job.Id)?.Status));
+            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, outcome.Status, store.GetJob(job.Id)?.Status ?? "purged");
             return;
         }
 
-        var wpsStatus = JobState.ToWps(outcome.Status);
         var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
-        JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
+        JobLog.Ended(Logger, job.Id, job.JobType, outcome.Status, outcome.ExitCode, seconds);
     }
 
     private static JsonObject JobJson(JobRecord job, string workDir, DateTimeOffset started) => new()
@@ -403,15 +402,13 @@ internal sealed class JobRunner(
             ["id"] = job.HysdsJobId,
             ["job_queue"] = job.Queue,
             ["job_dir"] = workDir,
-            ["time_queued"] = Iso(DateTimeOffset.FromUnixTimeMilliseconds(job.SubmittedMs)),
-            ["time_start"] = Iso(started),
+            ["time_queued"] = HysdsTime.Iso(DateTimeOffset.FromUnixTimeMilliseconds(job.SubmittedMs)),
+            ["time_start"] = HysdsTime.Iso(started),
             ["job_payload"] = new JsonObject { ["job_type"] = job.JobType, ["payload_task_id"] = job.Id },
             ["metrics"] = new JsonObject { ["inputs_localized"] = new JsonArray(), ["products_staged"] = new JsonArray(), ["job_dir_size"] = 0, ["usage_stats"] = new JsonArray() },
             ["facts"] = new JsonObject { ["hysds_execute_node"] = Environment.MachineName, ["ec2_instance_type"] = "emulator" },
         },
     };
-
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
