@@ -14,20 +14,16 @@ internal static class AlgorithmEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/mas/algorithm", List);
-        app.MapPost("/api/mas/algorithm", RegisterAsync);
-        app.MapGet("/api/mas/algorithm/resource", Queues);
-        app.MapDelete("/api/mas/algorithm/{id}", Delete);
+        var algorithms = app.MapAuthenticatedGroup("/api/mas/algorithm");
+        algorithms.MapGet("", List);
+        algorithms.MapPost("", RegisterAsync);
+        algorithms.MapGet("/resource", Queues);
+        algorithms.MapDelete("/{id}", Delete);
     }
 
     private static IResult List(HttpContext context, EmulatorServices services, string? visibility)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         var list = new JsonArray();
         foreach (var a in services.Catalog.All)
         {
@@ -49,12 +45,7 @@ internal static class AlgorithmEndpoints
 
     private static async Task<IResult> RegisterAsync(HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         AlgorithmRecord record;
@@ -87,14 +78,8 @@ internal static class AlgorithmEndpoints
         });
     }
 
-    private static IResult Queues(HttpContext context, EmulatorServices services)
+    private static IResult Queues(EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
         return Responses.Json(new JsonObject
         {
             ["code"] = 200,
@@ -105,12 +90,7 @@ internal static class AlgorithmEndpoints
 
     private static IResult Delete(string id, HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         var algorithm = services.Catalog.FindByKey(id);
         if (algorithm is null)
         {
