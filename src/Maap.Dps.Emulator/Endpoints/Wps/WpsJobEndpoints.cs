@@ -69,7 +69,7 @@ internal static class WpsJobEndpoints
                 SubmitRejection.UnknownAlgorithm => (500, $"Failed to submit job of type {jobType}. Exception Message: 'NoneType' object has no attribute 'get'"),
                 SubmitRejection.MissingInput => (500,
                     $"Failed to submit job of type {jobType}. Exception Message: Parameter {e.Subject} missing from inputs. No default set in algorithm spec. Please specify and resubmit."),
-                _ => (400, $"User does not have access to {e.Subject ?? "None"}. Valid queues: {AlgorithmCatalog.PythonList(e.ValidQueues)}"),
+                _ => (400, $"User does not have access to {e.Subject ?? "None"}. Valid queues: {PythonRepr.List(e.ValidQueues)}"),
             };
             return Responses.MislabelledXml(WpsXml.ExceptionReport("FailedJobSubmit", "Execute", message), status);
         }
