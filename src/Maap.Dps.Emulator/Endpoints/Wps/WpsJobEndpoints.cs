@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Maap.Dps.Emulator.Hosting;
 using Maap.Dps.Emulator.Jobs;
 using Maap.Dps.Emulator.Running;
@@ -84,7 +85,7 @@ internal static class WpsJobEndpoints
     {
         IReadOnlyList<string>? tags = null;
         string? queue = null;
-        var inputs = new Dictionary<string, System.Text.Json.Nodes.JsonNode?>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (id, value) in execute.Inputs)
         {
             switch (id)
