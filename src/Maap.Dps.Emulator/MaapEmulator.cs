@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Maap.Dps.Emulator.Endpoints;
+using Maap.Dps.Emulator.Endpoints.Wps;
 using Maap.Dps.Emulator.Hosting;
+using Maap.Dps.Emulator.Jobs;
 using Maap.Dps.Emulator.Running;
 using Maap.Dps.Emulator.Store;
 using Microsoft.AspNetCore.Builder;
@@ -151,7 +153,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         };
         var scheduler = new JobScheduler(store, runner, queues);
         builder.Services.AddSingleton(sp => new EmulatorServices(
-            options, paths, store, users, catalog, queues, scheduler,
+            options, paths, store, users, catalog, queues, scheduler, new JobService(store, catalog, queues, scheduler),
             sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Maap.Dps.Emulator.Secrets.v1")));
 
         var app = builder.Build();
@@ -160,7 +162,8 @@ public sealed class MaapEmulator : IAsyncDisposable
         PlatformEndpoints.Map(app);
         SecretEndpoints.Map(app);
         AlgorithmEndpoints.Map(app);
-        JobEndpoints.Map(app);
+        WpsProcessEndpoints.Map(app);
+        WpsJobEndpoints.Map(app);
 
         emulator = new MaapEmulator(app, services, downloads, owns, dataDirectoryLock, first);
         try

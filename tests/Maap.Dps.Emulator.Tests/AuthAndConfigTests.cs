@@ -38,6 +38,7 @@ public sealed class AuthAndConfigTests : IAsyncLifetime
     [InlineData("GET", "api/mas/algorithm/resource")]
     [InlineData("DELETE", "api/mas/algorithm/a:b")]
     [InlineData("POST", "api/dps/job/cancel/0b4f0a4e-4bb0-4a5e-9a55-8d1f4b7b0c1e")]
+    [InlineData("GET", "api/dps/job/alice/list")]
     public async Task Protected_routes_answer_401_without_credentials(string method, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -50,6 +51,21 @@ public sealed class AuthAndConfigTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("""{"message":"No valid authentication credentials provided or processed.","code":401}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("api/environment/config")]
+    [InlineData("api/dps/job")]
+    [InlineData("api/dps/job/describeprocess/run-dps-test_ubuntu:delay10")]
+    [InlineData("api/mas/algorithm/run-dps-test_ubuntu:delay10")]
+    [InlineData("api/dps/job/0b4f0a4e-4bb0-4a5e-9a55-8d1f4b7b0c1e/status")]
+    [InlineData("api/dps/job/0b4f0a4e-4bb0-4a5e-9a55-8d1f4b7b0c1e")]
+    [InlineData("api/dps/job/0b4f0a4e-4bb0-4a5e-9a55-8d1f4b7b0c1e/metrics")]
+    public async Task Routes_MAAP_serves_anonymously_need_no_credentials(string path)
+    {
+        using var response = await _emu.Anonymous.GetAsync(path);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("authentication", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -9,28 +9,21 @@ using Microsoft.AspNetCore.Http;
 
 namespace Maap.Dps.Emulator.Endpoints;
 
-/// <summary>Algorithm registration and description (spec §11, §12.1, §14).</summary>
+/// <summary>Algorithm registration, listing and deletion, and the queue list (spec §12.1, §14).</summary>
 internal static class AlgorithmEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/mas/algorithm", List);
-        app.MapPost("/api/mas/algorithm", RegisterAsync);
-        app.MapGet("/api/mas/algorithm/resource", Queues);
-        app.MapGet("/api/mas/algorithm/{id}", (string id, EmulatorServices s) => Describe(id, s, "FailedDescribeAlgo", "DescribeAlgo"));
-        app.MapDelete("/api/mas/algorithm/{id}", Delete);
-        app.MapGet("/api/dps/job/describeprocess/{id}", (string id, EmulatorServices s) => Describe(id, s, "FailedDescribeProcess", "DescribeProcess"));
-        app.MapGet("/api/dps/job", Capabilities);
+        var algorithms = app.MapAuthenticatedGroup("/api/mas/algorithm");
+        algorithms.MapGet("", List);
+        algorithms.MapPost("", RegisterAsync);
+        algorithms.MapGet("/resource", Queues);
+        algorithms.MapDelete("/{id}", Delete);
     }
 
     private static IResult List(HttpContext context, EmulatorServices services, string? visibility)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         var list = new JsonArray();
         foreach (var a in services.Catalog.All)
         {
@@ -52,12 +45,7 @@ internal static class AlgorithmEndpoints
 
     private static async Task<IResult> RegisterAsync(HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         AlgorithmRecord record;
@@ -90,14 +78,8 @@ internal static class AlgorithmEndpoints
         });
     }
 
-    private static IResult Queues(HttpContext context, EmulatorServices services)
+    private static IResult Queues(EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
         return Responses.Json(new JsonObject
         {
             ["code"] = 200,
@@ -108,13 +90,8 @@ internal static class AlgorithmEndpoints
 
     private static IResult Delete(string id, HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
-        var algorithm = Find(id, services);
+        var user = context.AuthenticatedUser();
+        var algorithm = services.Catalog.FindByKey(id);
         if (algorithm is null)
         {
             return Responses.CodeMessage(404, $"Algorithm {id} not found");
@@ -127,64 +104,5 @@ internal static class AlgorithmEndpoints
 
         services.Catalog.Delete(algorithm);
         return Responses.CodeMessage(200, $"successfully deleted {algorithm.JobType}");
-    }
-
-    private static IResult Describe(string id, EmulatorServices services, string code, string locator)
-    {
-        var a = Find(id, services);
-        if (a is null)
-        {
-            return Responses.Xml(WpsXml.ExceptionReport(code, locator,
-                $"Failed to describe process {id}. 'NoneType' object has no attribute 'get'"), 500);
-        }
-
-        var sb = new StringBuilder(1024);
-        sb.Append("<wps:ProcessOfferings ").Append(WpsXml.Namespaces).Append('>')
-          .Append("<wps:ProcessOffering jobControlOptions=\"async-execute dismiss\" outputTransmission=\"reference\">")
-          .Append("<wps:Process><ows:Title>").Append(WpsXml.Text(a.Description)).Append("</ows:Title>")
-          .Append("<ows:Identifier>").Append(WpsXml.Text(a.Key)).Append("</ows:Identifier>");
-        foreach (var p in a.Params)
-        {
-            AppendInput(sb, p.Name, p.Default is null ? null : JobSubmission.Text(p.Default));
-        }
-
-        AppendInput(sb, "queue_name", a.Queue);
-        sb.Append("<wps:Output /></wps:Process></wps:ProcessOffering></wps:ProcessOfferings>");
-        return Responses.Xml(sb.ToString());
-    }
-
-    private static void AppendInput(StringBuilder sb, string name, string? value)
-    {
-        sb.Append("<wps:Input><ows:Title>").Append(WpsXml.Text(name)).Append("</ows:Title><ows:Identifier>")
-          .Append(WpsXml.Text(name)).Append("</ows:Identifier><wps:LiteralData><wps:Format mimeType=\"text/plain\" default=\"true\" />")
-          .Append("<LiteralDataDomain><ows:AnyValue /><ows:DataType ows:reference=\"xs:string\" />");
-        if (value is not null)
-        {
-            sb.Append("<wps:LiteralValue>").Append(WpsXml.Text(value)).Append("</wps:LiteralValue>");
-        }
-
-        sb.Append("</LiteralDataDomain></wps:LiteralData></wps:Input>");
-    }
-
-    private static IResult Capabilities(EmulatorServices services)
-    {
-        var sb = new StringBuilder(1024);
-        sb.Append("<wps:Capabilities ").Append(WpsXml.Namespaces).Append(" service=\"WPS\" version=\"2.0.0\">")
-          .Append("<ows:ServiceIdentification><ows:Title>MAAP DPS Emulator</ows:Title><ows:ServiceType>WPS</ows:ServiceType>")
-          .Append("<ows:ServiceTypeVersion>2.0.0</ows:ServiceTypeVersion></ows:ServiceIdentification><wps:Contents>");
-        foreach (var a in services.Catalog.All)
-        {
-            sb.Append("<wps:ProcessSummary jobControlOptions=\"async-execute dismiss\"><ows:Title>").Append(WpsXml.Text(a.Description))
-              .Append("</ows:Title><ows:Identifier>").Append(WpsXml.Text(a.Key)).Append("</ows:Identifier></wps:ProcessSummary>");
-        }
-
-        sb.Append("</wps:Contents></wps:Capabilities>");
-        return Responses.Xml(sb.ToString());
-    }
-
-    private static AlgorithmRecord? Find(string id, EmulatorServices services)
-    {
-        var colon = id.LastIndexOf(':');
-        return colon <= 0 ? null : services.Catalog.Find(id[..colon], id[(colon + 1)..]);
     }
 }

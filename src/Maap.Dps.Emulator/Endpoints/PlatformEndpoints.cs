@@ -15,7 +15,7 @@ internal static class PlatformEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/environment/config", Config);
-        app.MapGet("/api/members/self", Self);
+        app.MapAuthenticatedGroup("/api/members/self").MapGet("", Self);
         app.MapGet($"/{EmulatorPaths.Bucket}/{{**path}}", Workspace);
     }
 
@@ -59,12 +59,8 @@ internal static class PlatformEndpoints
 
     private static IResult Self(HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out var scheme);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
+        var scheme = context.AuthenticationScheme();
         if (scheme == "api-key")
         {
             return Responses.RawJson("null"); // MAAP's handler returns nothing for API-key callers (§10).

@@ -17,20 +17,16 @@ internal static class SecretEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/members/self/secrets", List);
-        app.MapPost("/api/members/self/secrets", AddAsync);
-        app.MapGet("/api/members/self/secrets/{name}", Get);
-        app.MapDelete("/api/members/self/secrets/{name}", Delete);
+        var secrets = app.MapAuthenticatedGroup("/api/members/self/secrets");
+        secrets.MapGet("", List);
+        secrets.MapPost("", AddAsync);
+        secrets.MapGet("/{name}", Get);
+        secrets.MapDelete("/{name}", Delete);
     }
 
     private static IResult List(HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         var list = new JsonArray();
         foreach (var name in services.Store.ListSecretNames(user.Name))
         {
@@ -42,12 +38,7 @@ internal static class SecretEndpoints
 
     private static async Task<IResult> AddAsync(HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         if (!context.Request.HasJsonContentType())
         {
             return Responses.HttpError(StatusCodes.Status415UnsupportedMediaType,
@@ -87,12 +78,7 @@ internal static class SecretEndpoints
 
     private static IResult Get(string name, HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         var protectedValue = services.Store.GetProtectedSecret(user.Name, name);
         if (protectedValue is null)
         {
@@ -114,12 +100,7 @@ internal static class SecretEndpoints
 
     private static IResult Delete(string name, HttpContext context, EmulatorServices services)
     {
-        var user = services.Authenticate(context, out var denied, out _);
-        if (user is null)
-        {
-            return denied;
-        }
-
+        var user = context.AuthenticatedUser();
         return services.Store.DeleteSecret(user.Name, name)
             ? Responses.CodeMessage(200, $"Successfully deleted secret {name}")
             : Responses.CodeMessage(400, $"No secret exists with name {name}");

@@ -1,6 +1,6 @@
+using Maap.Dps.Emulator.Jobs;
 using Maap.Dps.Emulator.Running;
 using Maap.Dps.Emulator.Store;
-using Maap.Dps.Emulator.Wire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 
@@ -15,6 +15,7 @@ internal sealed class EmulatorServices(
     AlgorithmCatalog catalog,
     QueueSet queues,
     JobScheduler scheduler,
+    JobService jobs,
     IDataProtector secretProtector)
 {
     public MaapEmulatorOptions Options { get; } = options;
@@ -24,15 +25,10 @@ internal sealed class EmulatorServices(
     public AlgorithmCatalog Catalog { get; } = catalog;
     public QueueSet Queues { get; } = queues;
     public JobScheduler Scheduler { get; } = scheduler;
-    public IDataProtector SecretProtector { get; } = secretProtector;
 
-    /// <summary>Authenticates the request; on failure <paramref name="denied"/> is MAAP's 401.</summary>
-    public EmulatorUser? Authenticate(HttpContext context, out IResult denied, out string scheme)
-    {
-        var user = Users.Authenticate(context.Request, out var failure, out scheme);
-        denied = user is null ? Responses.HttpError(StatusCodes.Status401Unauthorized, failure) : Results.Empty;
-        return user;
-    }
+    /// <summary>The job rules every protocol's job routes go through.</summary>
+    public JobService Jobs { get; } = jobs;
+    public IDataProtector SecretProtector { get; } = secretProtector;
 
     /// <summary>The public root of this emulator as the caller reached it, like Flask's <c>request.host_url</c>.</summary>
     public static string HostRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}";

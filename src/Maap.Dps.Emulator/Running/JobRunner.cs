@@ -21,7 +21,8 @@ internal sealed class JobRunner(
     Func<Uri> apiHost,
     HttpClient downloads)
 {
-    private readonly JobProducts products = new(paths);
+    private readonly JobFinisher finisher = new(store, paths);
+    private readonly JobWorkDirectory workDirectories = new(downloads);
 
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 
@@ -48,11 +49,11 @@ internal sealed class JobRunner(
         using var app = catalog.Use(job.AlgorithmName, job.AlgorithmVersion);
         var started = DateTimeOffset.UtcNow;
         var workDir = paths.WorkDirectory(id);
-        var outcome = new Outcome { Started = started };
+        var outcome = new JobOutcome { Started = started };
         JsonObject? context = null;
         try
         {
-            context = await PrepareWorkDirectoryAsync(job, workDir, started);
+            context = await JobWorkDirectory.PrepareAsync(job, workDir, started);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -61,7 +62,7 @@ internal sealed class JobRunner(
 
         if (!store.TryMarkStarted(id, started.ToUnixTimeMilliseconds()))
         {
-            TryDeleteDirectory(workDir); // purged by a cancel while its work dir was being written
+            DirectoryCleanup.TryDelete(workDir); // purged by a cancel while its work dir was being written
             return;
         }
 
@@ -87,7 +88,7 @@ internal sealed class JobRunner(
             {
                 outcome.Fail($"User {job.UserName} is not configured in this emulator any more; the job cannot run.");
             }
-            else if (await LocalizeAsync(context, workDir, running.Stopping) is { } downloadError)
+            else if (await workDirectories.LocalizeAsync(context, workDir, running.Stopping) is { } downloadError)
             {
                 outcome.Fail(downloadError);
             }
@@ -116,33 +117,21 @@ internal sealed class JobRunner(
             outcome.Traceback = null;
         }
 
-        await FinishAsync(job, workDir, outcome);
-    }
-
-    /// <summary>Writes the work dir DPS gives a job: <c>input/</c>, <c>output/</c>, <c>_job.json</c> and <c>_context.json</c>.</summary>
-    private static async Task<JsonObject> PrepareWorkDirectoryAsync(JobRecord job, string workDir, DateTimeOffset started)
-    {
-        Directory.CreateDirectory(workDir);
-        Directory.CreateDirectory(Path.Combine(workDir, "input"));
-        Directory.CreateDirectory(Path.Combine(workDir, "output"));
-        var context = JsonNode.Parse(job.ContextJson)!.AsObject();
-        await File.WriteAllTextAsync(Path.Combine(workDir, "_job.json"), JobJson(job, workDir, started).ToJsonString(Indented));
-        await File.WriteAllTextAsync(Path.Combine(workDir, "_context.json"), context.ToJsonString(Indented));
-        return context;
+        await finisher.FinishAsync(job, workDir, outcome, Logger);
     }
 
     /// <summary>Fails a job that was running when the emulator stopped, triaging whatever its work dir holds.</summary>
     public void FailInterrupted(JobRecord job, long nowMs, string traceback)
     {
         var workDir = paths.WorkDirectory(job.Id);
-        var outcome = new Outcome { Started = DateTimeOffset.FromUnixTimeMilliseconds(job.StartedMs ?? nowMs) };
+        var outcome = new JobOutcome { Started = DateTimeOffset.FromUnixTimeMilliseconds(job.StartedMs ?? nowMs) };
         outcome.Fail(traceback);
         if (job.Status == JobState.Started)
         {
             JobLog.Interrupted(Logger, job.Id, job.JobType);
         }
 
-        FinishAsync(job, workDir, outcome).GetAwaiter().GetResult();
+        finisher.FinishAsync(job, workDir, outcome, Logger).GetAwaiter().GetResult();
     }
 
     /// <summary>Fails a job whose run threw something the runner did not expect.</summary>
@@ -161,70 +150,17 @@ internal sealed class JobRunner(
         }
     }
 
-    private async Task<string?> LocalizeAsync(JsonObject context, string workDir, CancellationToken ct)
-    {
-        var inputDir = Path.Combine(workDir, "input");
-        foreach (var node in context["localize_urls"]?.AsArray() ?? [])
-        {
-            var url = JobSubmission.Text(node?["url"]);
-            try
-            {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-                {
-                    throw new InvalidOperationException("it is not an absolute URL");
-                }
-
-                var name = Path.GetFileName(Uri.UnescapeDataString(uri.AbsolutePath.TrimEnd('/')));
-                if (string.IsNullOrEmpty(name) || name is "." or "..")
-                {
-                    name = "downloaded_input";
-                }
-
-                var target = Path.Combine(inputDir, name);
-                if (uri.IsFile)
-                {
-                    File.Copy(uri.LocalPath, target, overwrite: true);
-                }
-                else if (uri.Scheme is "http" or "https")
-                {
-                    using var response = await downloads.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct);
-                    response.EnsureSuccessStatusCode();
-                    await using var file = File.Create(target);
-                    await response.Content.CopyToAsync(file, ct);
-                }
-                else
-                {
-                    throw new InvalidOperationException($"the emulator cannot localize '{uri.Scheme}' URLs (only http, https and file)");
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or UnauthorizedAccessException or TaskCanceledException && !ct.IsCancellationRequested)
-            {
-                var message = $"Traceback (most recent call last):\n  localizing inputs into {inputDir}\nRuntimeError: Failed to download {url}: {e.Message}";
-                await File.WriteAllTextAsync(Path.Combine(workDir, "_stderr.txt"), message + "\n", CancellationToken.None);
-                return message;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task ExecuteAsync(JobRecord job, AlgorithmRecord algorithm, EmulatorUser user, JsonObject context, string workDir, QueueDefinition queue, RunningJob running, Outcome outcome)
+    private async Task ExecuteAsync(JobRecord job, AlgorithmRecord algorithm, EmulatorUser user, JsonObject context, string workDir, QueueDefinition queue, RunningJob running, JobOutcome outcome)
     {
         var script = new StringBuilder()
             .Append("#!/usr/bin/env bash\n")
             .Append("# Written by the MAAP DPS emulator; stands in for /app/dps_wrapper.sh. /app is ")
             .Append(algorithm.AppDirectory).Append('\n')
             .Append("exec >_stdout.txt 2>_stderr.txt\n")
-            .Append(LocalCommand(algorithm));
-        foreach (var p in context["job_specification"]!["params"]!.AsArray())
-        {
-            if (JobSubmission.Text(p!["destination"]) == "positional")
-            {
-                script.Append(' ').Append(JobSubmission.Quote(JobSubmission.Text(p["value"])));
-            }
-        }
-
-        script.Append('\n');
+            .Append(CommandLine.WithPositionals(CommandLine.LocalCommand(algorithm), context["job_specification"]!["params"]!.AsArray()
+                .Where(p => CommandLine.Text(p!["destination"]) == "positional")
+                .Select(p => p!["value"])))
+            .Append('\n');
         await File.WriteAllTextAsync(Path.Combine(workDir, "_run.sh"), script.ToString());
 
         // Under setsid the job leads its own process group, so a cancel or a time limit reaches every descendant.
@@ -316,123 +252,6 @@ internal sealed class JobRunner(
         outcome.Fail(traceback);
     }
 
-    /// <summary>
-    /// The registered run command with every script token resolved under the algorithm's app directory, the way MAAP
-    /// prefixes <c>.py</c>, <c>.java</c> and <c>.sh</c> tokens with <c>/app/</c>; the emulator also resolves
-    /// <c>.dll</c> and <c>.jar</c> tokens so <c>dotnet repo/bin/app.dll</c> works.
-    /// </summary>
-    private static string LocalCommand(AlgorithmRecord algorithm) => string.Join(' ', algorithm.RunCommand
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Select(t => !Path.IsPathRooted(t) && (t.EndsWith(".py", StringComparison.Ordinal) || t.EndsWith(".java", StringComparison.Ordinal) ||
-                      t.EndsWith(".sh", StringComparison.Ordinal) || t.EndsWith(".dll", StringComparison.Ordinal) || t.EndsWith(".jar", StringComparison.Ordinal))
-            ? JobSubmission.Quote(Path.Combine(algorithm.AppDirectory, t))
-            : t));
-
-    private async Task FinishAsync(JobRecord job, string workDir, Outcome outcome)
-    {
-        outcome.Ended ??= DateTimeOffset.UtcNow;
-        var current = store.GetJob(job.Id);
-        if (current is null || JobState.IsTerminal(current.Status))
-        {
-            // Its end is recorded already (or it was purged): that record stands, and nothing is published for it.
-            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(current?.Status));
-            return;
-        }
-
-        var staged = new JsonArray();
-        string? outputFolder = null;
-        long dirSize = 0;
-        try
-        {
-            dirSize = DirectorySize(workDir);
-            if (outcome.Status == JobState.Completed)
-            {
-                var output = products.PublishOutput(job, workDir, outcome.Ended.Value);
-                outputFolder = paths.ResolveWorkspacePath((string)output["path"]!);
-                staged.Add(output);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            outcome.Fail($"Publishing the job's outputs failed: {e.GetType().Name}: {e.Message}");
-        }
-
-        // A failed job is triaged even when it failed while publishing: without a product, MAAP's result (and so
-        // ours) has nowhere to show the traceback (spec §5).
-        if (outcome.Status == JobState.Failed)
-        {
-            try
-            {
-                Directory.CreateDirectory(workDir);
-                await File.WriteAllTextAsync(Path.Combine(workDir, "_alt_traceback.txt"), outcome.Traceback + "\n");
-                staged.Add(products.PublishTriage(job, workDir, outcome.ExitCode));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                JobLog.TriageFailed(Logger, job.Id, e);
-            }
-        }
-
-        var s = outcome.Sampler;
-        var metrics = new JsonObject
-        {
-            ["job_start_time"] = Iso(outcome.Started),
-            ["job_end_time"] = Iso(outcome.Ended.Value),
-            ["job_duration_seconds"] = Math.Round((outcome.Ended.Value - outcome.Started).TotalSeconds, 6),
-            ["directory_size"] = dirSize,
-            ["cpu_usage"] = s?.CpuNanoseconds ?? 0,
-            ["cache_usage"] = s?.PeakFileRssBytes ?? 0,
-            ["mem_usage"] = s?.LastRssBytes ?? 0,
-            ["max_mem_usage"] = s?.PeakRssBytes ?? 0,
-            ["swap_usage"] = s?.PeakSwapBytes ?? 0,
-            ["read_io_stats"] = s?.ReadBytes ?? 0,
-            ["write_io_stats"] = s?.WriteBytes ?? 0,
-            ["exit_code"] = outcome.ExitCode,
-        };
-        if (!store.FinishJob(job.Id, outcome.Status, outcome.Ended.Value.ToUnixTimeMilliseconds(), outcome.ExitCode, outcome.Traceback, staged.ToJsonString(), metrics.ToJsonString()))
-        {
-            // Something recorded the job's end while this one published: the recorded end stands, so the product
-            // this run published belongs to no job. (Its triage folder has a fixed name and may be the other end's.)
-            if (outputFolder is not null)
-            {
-                TryDeleteDirectory(outputFolder);
-            }
-
-            JobLog.AlreadyEnded(Logger, job.Id, job.JobType, JobState.ToWps(outcome.Status), JobState.ToWps(store.GetJob(job.Id)?.Status));
-            return;
-        }
-
-        var wpsStatus = JobState.ToWps(outcome.Status);
-        var seconds = (outcome.Ended.Value - outcome.Started).TotalSeconds;
-        JobLog.Ended(Logger, job.Id, job.JobType, wpsStatus, outcome.ExitCode, seconds);
-    }
-
-    private static JsonObject JobJson(JobRecord job, string workDir, DateTimeOffset started) => new()
-    {
-        ["job_id"] = job.HysdsJobId,
-        ["name"] = job.HysdsJobId,
-        ["type"] = job.JobType,
-        ["tag"] = job.Tag,
-        ["tags"] = new JsonArray([.. job.Tags.Select(t => (JsonNode?)JsonValue.Create(t))]),
-        ["username"] = job.UserName,
-        ["priority"] = job.Priority,
-        ["job_info"] = new JsonObject
-        {
-            ["id"] = job.HysdsJobId,
-            ["job_queue"] = job.Queue,
-            ["job_dir"] = workDir,
-            ["time_queued"] = Iso(DateTimeOffset.FromUnixTimeMilliseconds(job.SubmittedMs)),
-            ["time_start"] = Iso(started),
-            ["job_payload"] = new JsonObject { ["job_type"] = job.JobType, ["payload_task_id"] = job.Id },
-            ["metrics"] = new JsonObject { ["inputs_localized"] = new JsonArray(), ["products_staged"] = new JsonArray(), ["job_dir_size"] = 0, ["usage_stats"] = new JsonArray() },
-            ["facts"] = new JsonObject { ["hysds_execute_node"] = Environment.MachineName, ["ec2_instance_type"] = "emulator" },
-        },
-    };
-
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     private static string LastLines(string path, int count)
     {
         if (!File.Exists(path))
@@ -451,48 +270,5 @@ internal sealed class JobRunner(
         }
 
         return lines.Count == 0 ? string.Empty : string.Join('\n', lines) + "\n";
-    }
-
-    private static void TryDeleteDirectory(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    /// <summary>
-    /// The bytes of the regular files under <paramref name="dir"/>. Symbolic links count as nothing and are never
-    /// followed: a job's <c>ln -s /etc output/etc</c> or <c>ln -s .. up</c> is not its data (and must not fail it).
-    /// </summary>
-    private static long DirectorySize(string dir) =>
-        Directory.Exists(dir) ? new DirectoryInfo(dir).EnumerateFiles("*", SizeEnumeration).Sum(f => f.Length) : 0;
-
-    private static readonly EnumerationOptions SizeEnumeration = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        AttributesToSkip = FileAttributes.ReparsePoint,
-        MatchType = MatchType.Simple,
-    };
-
-    private sealed class Outcome
-    {
-        public string Status { get; set; } = JobState.Failed;
-        public string? Traceback { get; set; }
-        public DateTimeOffset Started { get; init; }
-        public DateTimeOffset? Ended { get; set; }
-        public int? ExitCode { get; set; }
-        public bool TimedOut { get; set; }
-        public ProcessTreeSampler? Sampler { get; set; }
-
-        public void Fail(string traceback)
-        {
-            Status = JobState.Failed;
-            Traceback = traceback;
-        }
     }
 }

@@ -1,6 +1,6 @@
 namespace Maap.Dps.Emulator.Store;
 
-/// <summary>The filters of <c>GET /api/dps/job/list</c>, already validated (spec §8).</summary>
+/// <summary>Which of a user's jobs to list, already validated (spec §8); <see cref="JobListQuery"/> turns it into SQL.</summary>
 internal sealed record JobListFilter(string UserName)
 {
     public string? JobType { get; init; }

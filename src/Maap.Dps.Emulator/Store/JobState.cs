@@ -1,6 +1,6 @@
 namespace Maap.Dps.Emulator.Store;
 
-/// <summary>HySDS job states, as Mozart names them, and their WPS names (spec §4).</summary>
+/// <summary>HySDS job states, as Mozart names them (spec §4). Protocols name them their own way at their edge.</summary>
 internal static class JobState
 {
     public const string Queued = "job-queued";
@@ -9,35 +9,11 @@ internal static class JobState
     public const string Failed = "job-failed";
     public const string Revoked = "job-revoked";
 
-    public static string ToWps(string? hysds) => hysds switch
-    {
-        Queued => "Accepted",
-        Started => "Running",
-        Completed => "Succeeded",
-        Failed => "Failed",
-        Revoked => "Dismissed",
-        "job-deduped" => "Deduped",
-        "job-offline" => "Offline",
-        null => "Deleted",
-        _ => "Failed",
-    };
+    /// <summary>A state HySDS has and the emulator never enters: it never finds a duplicate.</summary>
+    public const string Deduped = "job-deduped";
 
-    /// <summary>Maps a WPS filter name to a HySDS state; <c>Deleted</c> means "no filter". Case-sensitive like MAAP.</summary>
-    public static bool TryFromWps(string wps, out string? hysds)
-    {
-        hysds = wps switch
-        {
-            "Accepted" => Queued,
-            "Running" => Started,
-            "Succeeded" => Completed,
-            "Failed" => Failed,
-            "Dismissed" => Revoked,
-            "Deduped" => "job-deduped",
-            "Offline" => "job-offline",
-            _ => null,
-        };
-        return hysds is not null || wps == "Deleted";
-    }
+    /// <summary>A state HySDS has and the emulator never enters: its workers never go offline.</summary>
+    public const string Offline = "job-offline";
 
     public static bool IsTerminal(string state) => state is not (Queued or Started);
 }

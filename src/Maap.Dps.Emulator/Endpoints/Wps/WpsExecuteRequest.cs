@@ -2,20 +2,21 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using Maap.Dps.Emulator.Wire;
 
-namespace Maap.Dps.Emulator.Wire;
+namespace Maap.Dps.Emulator.Endpoints.Wps;
 
 /// <summary>
 /// A parsed WPS 2.0 <c>Execute</c> document (spec §3). Inputs keep document order; values are decoded as MAAP does:
 /// JSON when the text is JSON, the raw string otherwise.
 /// </summary>
-internal sealed class ExecuteRequest
+internal sealed class WpsExecuteRequest
 {
     public const int MaxBytes = 4 * 1024 * 1024;
     private static readonly XNamespace Wps = "http://www.opengis.net/wps/2.0";
     private static readonly XNamespace Ows = "http://www.opengis.net/ows/2.0";
 
-    private ExecuteRequest(string jobType, string outputId, List<KeyValuePair<string, JsonNode?>> inputs)
+    private WpsExecuteRequest(string jobType, string outputId, List<KeyValuePair<string, JsonNode?>> inputs)
     {
         JobType = jobType;
         OutputId = outputId;
@@ -30,7 +31,7 @@ internal sealed class ExecuteRequest
     public IReadOnlyList<KeyValuePair<string, JsonNode?>> Inputs { get; }
 
     /// <summary>Parses the document namespace-aware with DTDs prohibited; throws <see cref="FormatException"/> when it is not usable.</summary>
-    public static ExecuteRequest Parse(byte[] body)
+    public static WpsExecuteRequest Parse(byte[] body)
     {
         var settings = new XmlReaderSettings
         {
@@ -95,6 +96,6 @@ internal sealed class ExecuteRequest
             throw new FormatException("The Execute document has no wps:Output.");
         }
 
-        return new ExecuteRequest(identifier, outputId, inputs);
+        return new WpsExecuteRequest(identifier, outputId, inputs);
     }
 }

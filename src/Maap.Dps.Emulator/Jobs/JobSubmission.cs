@@ -1,47 +1,27 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Maap.Dps.Emulator.Running;
 using Maap.Dps.Emulator.Store;
-using Maap.Dps.Emulator.Wire;
 
-namespace Maap.Dps.Emulator.Running;
+namespace Maap.Dps.Emulator.Jobs;
 
-/// <summary>Turns a parsed Execute into a job the way MAAP's submit handler does (spec §3), or into MAAP's error.</summary>
+/// <summary>Turns a submission into a queued job the way MAAP's submit handler does (spec §3), or refuses it.</summary>
 internal static class JobSubmission
 {
-    public static JobRecord Create(ExecuteRequest request, EmulatorUser user, AlgorithmCatalog catalog, QueueSet queues, DateTimeOffset now)
+    /// <summary>The tags a job gets when the caller gives none.</summary>
+    public static readonly IReadOnlyList<string> DefaultTags = ["maap-api-submit"];
+
+    public static JobRecord Create(JobSubmitRequest request, EmulatorUser user, AlgorithmCatalog catalog, QueueSet queues, DateTimeOffset now)
     {
-        var tags = new List<string> { "maap-api-submit" };
-        string? queue = null;
-        var supplied = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var (id, value) in request.Inputs)
-        {
-            switch (id)
-            {
-                case "identifier":
-                    tags = [.. Text(value).Split(',')];
-                    break;
-                case "username":
-                    break; // MAAP always uses the authenticated user.
-                default:
-                    if (id == "queue")
-                    {
-                        queue = Text(value);
-                    }
-
-                    supplied[id] = value; // queue and dedup leak into params, as on MAAP, and are dropped below.
-                    break;
-            }
-        }
-
-        var jobType = request.JobType;
-        var algorithm = catalog.FindByJobType(jobType)
-                        ?? throw new SubmitException(500, $"Failed to submit job of type {jobType}. Exception Message: 'NoneType' object has no attribute 'get'");
+        var tags = request.Tags is { Count: > 0 } given ? given : DefaultTags;
+        var queue = request.Queue;
+        var algorithm = catalog.Find(request.AlgorithmName, request.AlgorithmVersion)
+                        ?? throw new JobSubmitRejectedException(SubmitRejection.UnknownAlgorithm, null, [.. queues.Names]);
 
         var resolved = new List<(AlgorithmParam Param, JsonNode? Value)>();
         foreach (var p in algorithm.Params)
         {
-            if (supplied.TryGetValue(p.Name, out var value))
+            if (request.Inputs.TryGetValue(p.Name, out var value))
             {
                 resolved.Add((p, value));
             }
@@ -51,20 +31,14 @@ internal static class JobSubmission
             }
             else
             {
-                throw new SubmitException(500,
-                    $"Failed to submit job of type {jobType}. Exception Message: Parameter {p.Name} missing from inputs. No default set in algorithm spec. Please specify and resubmit.");
+                throw new JobSubmitRejectedException(SubmitRejection.MissingInput, p.Name, [.. queues.Names]);
             }
         }
 
-        if (string.IsNullOrEmpty(queue))
+        if (string.IsNullOrEmpty(queue) || !queues.Contains(queue))
         {
-            // MAAP's recommended-queue fallback is broken (spec §3) and always refuses; so does the emulator.
-            throw new SubmitException(400, $"User does not have access to None. Valid queues: {AlgorithmCatalog.PythonList(queues.Names)}");
-        }
-
-        if (!queues.Contains(queue))
-        {
-            throw new SubmitException(400, $"User does not have access to {queue}. Valid queues: {AlgorithmCatalog.PythonList(queues.Names)}");
+            // MAAP's recommended-queue fallback is broken (spec §3) and always refuses a missing queue; so does the emulator.
+            throw new JobSubmitRejectedException(SubmitRejection.QueueDenied, string.IsNullOrEmpty(queue) ? null : queue, [.. queues.Names]);
         }
 
         var utc = now.UtcDateTime;
@@ -76,13 +50,13 @@ internal static class JobSubmission
         {
             Id = Guid.NewGuid().ToString(),
             UserName = user.Name,
-            JobType = jobType,
+            JobType = algorithm.JobType,
             AlgorithmName = algorithm.Name,
             AlgorithmVersion = algorithm.Version,
             Queue = queue,
             Priority = 0,
             Tag = tags[0],
-            Tags = tags,
+            Tags = [.. tags],
             Status = JobState.Queued,
             SubmittedMs = now.ToUnixTimeMilliseconds(),
             HysdsJobId = hysdsJobId,
@@ -91,28 +65,13 @@ internal static class JobSubmission
         };
     }
 
-    /// <summary>The value as MAAP's wrapper would pass it on a command line: strings raw, anything else as Python's <c>json.dumps</c> writes it.</summary>
-    public static string Text(JsonNode? value) => value switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => PythonJson.Dumps(value),
-    };
-
-    /// <summary>Single-quotes a shell word, escaping embedded quotes as <c>'"'"'</c> (spec §12.2).</summary>
-    public static string Quote(string word) => "'" + word.Replace("'", "'\"'\"'", StringComparison.Ordinal) + "'";
-
-    /// <summary>The run command as MAAP's job spec writes it: scripts prefixed with <c>/app/</c>.</summary>
-    public static string AppCommand(string runCommand) => string.Join(' ', runCommand
-        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-        .Select(t => t.EndsWith(".py", StringComparison.Ordinal) || t.EndsWith(".java", StringComparison.Ordinal) || t.EndsWith(".sh", StringComparison.Ordinal) ? "/app/" + t : t));
-
     private static JsonObject BuildContext(AlgorithmRecord algorithm, List<(AlgorithmParam Param, JsonNode? Value)> resolved, string tag, string queue, long timeLimitSeconds, string user)
     {
         var context = new JsonObject();
         var localize = new JsonArray();
         var specParams = new JsonArray();
-        var jobSpecCommand = $"/app/dps_wrapper.sh {Quote(AppCommand(algorithm.RunCommand))}";
-        var command = jobSpecCommand;
+        var positionals = new List<JsonNode?>();
+        var jobSpecCommand = $"/app/dps_wrapper.sh {CommandLine.Quote(CommandLine.AppCommand(algorithm.RunCommand))}";
         foreach (var (p, value) in resolved)
         {
             context[p.Name] = value?.DeepClone();
@@ -126,14 +85,14 @@ internal static class JobSubmission
             }
             else if (p.Destination == "positional")
             {
-                command += " " + Quote(Text(value));
+                positionals.Add(value);
             }
         }
 
         context["tag"] = tag;
         context["username"] = user;
         context["localize_urls"] = localize;
-        context["_command"] = command;
+        context["_command"] = CommandLine.WithPositionals(jobSpecCommand, positionals);
         context["_disk_usage"] = algorithm.DiskSpace;
         context["job_specification"] = new JsonObject
         {
@@ -166,10 +125,10 @@ internal static class JobSubmission
 
                 break;
             case JsonObject obj:
-                yield return Text(obj["url"]);
+                yield return CommandLine.Text(obj["url"]);
                 break;
             default:
-                yield return Text(value);
+                yield return CommandLine.Text(value);
                 break;
         }
     }
