@@ -16,15 +16,19 @@ public class WpsXmlBenchmarks
     private JobRequest _seedRequest = null!;
     private string _longTracebackResult = null!;
 
+    /// <summary>Traceback lines: reading 4x the lines should cost about 4x the time (the linear-time check).</summary>
+    [Params(10_000, 40_000)]
+    public int TracebackLines { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _seedRequest = new JobRequest("run-dps-test_ubuntu", "delay10", "maap-dps-worker-8gb") { Tag = "test-job" }
             .WithInput("input_file", "https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md");
 
-        // A failed job's Result whose traceback (job stderr) is 10,000 lines, about 650,000 characters.
+        // A failed job's Result whose traceback (job stderr) is 10,000 lines (about 650,000 characters) or 40,000.
         var traceback = new StringBuilder("Traceback (most recent call last):\n");
-        for (var line = 1; line <= 10_000; line++)
+        for (var line = 1; line <= TracebackLines; line++)
         {
             traceback.Append("  File \"/app/dps/algorithm/run.py\", line ").Append(line).Append(", in process_granule\n");
         }
@@ -44,7 +48,7 @@ public class WpsXmlBenchmarks
     [Benchmark]
     public JobResult ReadResult() => WpsReader.ReadResult(WpsTestVectors.Tv5Result);
 
-    /// <summary>TV-6 with a 10,000-line traceback: one text node full of line ends.</summary>
+    /// <summary>TV-6 with a long traceback (<see cref="TracebackLines"/>): one text node full of line ends.</summary>
     [Benchmark]
     public JobResult ReadResultWithLongTraceback() => WpsReader.ReadResult(_longTracebackResult);
 
