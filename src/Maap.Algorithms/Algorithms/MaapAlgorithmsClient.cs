@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol;
 using Maap.Algorithms.Protocol.Json;
 using Maap.Algorithms.Protocol.Wps;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Maap.Algorithms.Protocol;
 
 namespace Maap.Algorithms.Http;
 
@@ -20,32 +19,13 @@ internal sealed class MaapResponse(HttpStatusCode status, string body, bool sens
     public bool IsSuccess => (int)Status is >= 200 and <= 299;
 
     /// <summary>The start of the body for an exception message, or a redaction notice for bodies that may hold a secret.</summary>
-    public string Excerpt => sensitiveBody ? RedactedExcerpt : MakeExcerpt(Body);
+    /// <summary>Whether the body may carry a secret value, so nothing may quote it.</summary>
+    public bool IsSensitive { get; } = sensitiveBody;
 
-    public MaapRequestFailedException ToFailure() => MaapErrorParser.Parse(this);
+    public string Excerpt => IsSensitive ? RedactedExcerpt : MakeExcerpt(Body);
 
     public MaapProtocolException ToProtocolError(string expectation, Exception? inner = null) =>
         new(expectation, Status, Excerpt, inner);
-
-    /// <summary>Reads a success body as JSON; an error status becomes its failure, an unreadable body a protocol error.</summary>
-    public T ReadJson<T>(JsonTypeInfo<T> type, string expectation)
-        where T : class
-    {
-        if (!IsSuccess)
-        {
-            throw ToFailure();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(Body, type) ?? throw ToProtocolError(expectation);
-        }
-        catch (JsonException ex)
-        {
-            // The parser's message can quote the body: keep it out when the body may hold a secret.
-            throw ToProtocolError(expectation, sensitiveBody ? null : ex);
-        }
-    }
 
     internal static string MakeExcerpt(string body) =>
         body.Length <= ExcerptLength ? body : string.Concat(body.AsSpan(0, ExcerptLength), "…");

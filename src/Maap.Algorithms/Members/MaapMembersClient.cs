@@ -1,4 +1,5 @@
 using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol;
 using Maap.Algorithms.Protocol.Json;
 
 namespace Maap.Algorithms;

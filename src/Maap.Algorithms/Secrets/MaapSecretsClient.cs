@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol;
 using Maap.Algorithms.Protocol.Json;
 
 namespace Maap.Algorithms;

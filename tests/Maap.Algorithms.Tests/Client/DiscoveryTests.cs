@@ -1,5 +1,6 @@
 using System.Net;
 using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol;
 using Maap.Algorithms.Tests.Infrastructure;
 using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
 

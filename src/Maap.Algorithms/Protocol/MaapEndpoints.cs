@@ -1,7 +1,8 @@
+using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Maap.Algorithms.Http;
+namespace Maap.Algorithms.Protocol;
 
 /// <summary>
 /// The MAAP endpoint URLs, discovered from <c>GET /api/environment/config</c> on first use and cached (spec §1).
