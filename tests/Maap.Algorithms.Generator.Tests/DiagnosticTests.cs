@@ -380,7 +380,7 @@ public sealed class DiagnosticTests
             .ToList();
 
         Assert.Superset(new HashSet<string> { "SubmitAsync", "Job", "ResolveInputFile", "ResolveMaskUrl", "GetApiKeyValueAsync", "GetOtherKeyValueAsync", "GetGeeTokenSecretAsync", "GetEarthdataPasswordSecretAsync" }, generated.ToHashSet());
-        Assert.Subset(generated.ToHashSet(), Maap.Algorithms.Generator.Emitting.GeneratedMembers.OnEveryAlgorithm.ToHashSet());
+        Assert.Subset(generated.ToHashSet(), Maap.Algorithms.Generator.Model.GeneratedMembers.OnEveryAlgorithm.ToHashSet());
 
         var clashing = GeneratorHarness.Run(LanguageVersion.Latest, Usings + Declaration + ", " + string.Join(", ", generated.Select(n => "string? " + n + " = null")) + ");");
 

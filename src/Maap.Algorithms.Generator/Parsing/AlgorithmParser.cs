@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Maap.Algorithms.Generator.Diagnostics;
-using Maap.Algorithms.Generator.Emitting;
 using Maap.Algorithms.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
