@@ -210,7 +210,7 @@ public sealed class DiagnosticTests
         var d = Assert.Single(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0015");
 
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal("docs/diagnostics/MAAP0015.md", d.Descriptor.HelpLinkUri);
+        Assert.Equal("https://github.com/maap-algorithms/Maap.Algorithms/blob/main/docs/diagnostics/MAAP0015.md", d.Descriptor.HelpLinkUri);
         Assert.Equal(span, SpanText(d));
         Assert.Equal(source.LastIndexOf(span, StringComparison.Ordinal), d.Location.SourceSpan.Start);
         Assert.Equal("The default value of parameter 'P' breaks its own rule " + rule, d.GetMessage());
@@ -380,7 +380,7 @@ public sealed class DiagnosticTests
             .ToList();
 
         Assert.Superset(new HashSet<string> { "SubmitAsync", "Job", "ResolveInputFile", "ResolveMaskUrl", "GetApiKeyValueAsync", "GetOtherKeyValueAsync", "GetGeeTokenSecretAsync", "GetEarthdataPasswordSecretAsync" }, generated.ToHashSet());
-        Assert.Subset(generated.ToHashSet(), Maap.Algorithms.Generator.Emitting.GeneratedMembers.OnEveryAlgorithm.ToHashSet());
+        Assert.Subset(generated.ToHashSet(), Maap.Algorithms.Generator.Model.GeneratedMembers.OnEveryAlgorithm.ToHashSet());
 
         var clashing = GeneratorHarness.Run(LanguageVersion.Latest, Usings + Declaration + ", " + string.Join(", ", generated.Select(n => "string? " + n + " = null")) + ");");
 
@@ -451,9 +451,19 @@ public sealed class DiagnosticTests
         {
             var id = descriptor.Id;
             Assert.Same(descriptor, Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.ById(id));
-            Assert.Equal("docs/diagnostics/" + id + ".md", descriptor.HelpLinkUri);
+            Assert.Equal(HelpLink(id), descriptor.HelpLinkUri);
             Assert.True(File.Exists(Path.Combine(docs, id + ".md")), id + " has no help page");
         }
+    }
+
+    [Fact]
+    public void Help_links_use_the_repository_url_of_the_build()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepoRoot(), "Directory.Build.props"));
+        var repositoryUrl = Assert.Single(props.Descendants("RepositoryUrl")).Value;
+
+        Assert.Equal(Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.RepositoryUrl, repositoryUrl);
+        Assert.Equal(repositoryUrl + "/blob/main/docs/diagnostics/MAAP0001.md", Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.NotPartial.HelpLinkUri);
     }
 
     /// <summary>
@@ -471,6 +481,9 @@ public sealed class DiagnosticTests
         return dir ?? throw new InvalidOperationException("Cannot find Maap.Algorithms.sln above " + AppContext.BaseDirectory);
     }
 
+    private static string HelpLink(string id) =>
+        Maap.Algorithms.Generator.Diagnostics.DiagnosticDescriptors.RepositoryUrl + "/blob/main/docs/diagnostics/" + id + ".md";
+
     private static GeneratorRun Run(string declaration) => GeneratorHarness.Run(LanguageVersion.Latest, Usings + declaration);
 
     private static ImmutableArray<Diagnostic> Generate(string declaration) => Run(declaration).Diagnostics;
@@ -479,7 +492,7 @@ public sealed class DiagnosticTests
     {
         var d = Assert.Single(diagnostics);
         Assert.Equal(id, d.Id);
-        Assert.Equal("docs/diagnostics/" + id + ".md", d.Descriptor.HelpLinkUri);
+        Assert.Equal(HelpLink(id), d.Descriptor.HelpLinkUri);
         return d;
     }
 

@@ -56,10 +56,10 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
             }
 
             var value = Unwrap(argument.Value);
-            var isFile = parameter.GetAttributes().Any(a => a.AttributeClass is { Name: "FileInputAttribute" } cls && cls.ContainingNamespace?.ToDisplayString() == "Maap.Algorithms");
-            if (isFile)
+            var input = InputDeclaration.Read(parameter);
+            if (input.Kind == InputKind.File)
             {
-                CheckRelativeUri(context, parameter, value, uriType);
+                CheckRelativeUri(context, input.WireName, value, uriType);
             }
 
             if (!value.ConstantValue.HasValue)
@@ -72,14 +72,14 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.ValueRuleBroken,
                     argument.Syntax.GetLocation(),
-                    WireName(parameter),
+                    input.WireName,
                     rule.Display,
                     RuleMessages.Explain(rule)));
             }
         }
     }
 
-    private static void CheckRelativeUri(OperationAnalysisContext context, IParameterSymbol parameter, IOperation value, INamedTypeSymbol? uriType)
+    private static void CheckRelativeUri(OperationAnalysisContext context, string wireName, IOperation value, INamedTypeSymbol? uriType)
     {
         string? text = null;
         if (value is IObjectCreationOperation { Arguments.Length: >= 1 } uriCreation
@@ -95,7 +95,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
 
         if (text is not null && !System.Uri.TryCreate(text, System.UriKind.Absolute, out _))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RelativeFileUri, value.Syntax.GetLocation(), WireName(parameter), text));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RelativeFileUri, value.Syntax.GetLocation(), wireName, text));
         }
     }
 
@@ -107,25 +107,5 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         }
 
         return operation;
-    }
-
-    private static string WireName(IParameterSymbol parameter)
-    {
-        foreach (var attribute in parameter.GetAttributes())
-        {
-            if (attribute.AttributeClass is { } cls && cls.ContainingNamespace?.ToDisplayString() == "Maap.Algorithms"
-                && cls.Name is "FileInputAttribute" or "ConfigInputAttribute" or "PositionalInputAttribute")
-            {
-                foreach (var pair in attribute.NamedArguments)
-                {
-                    if (pair.Key == "Name" && pair.Value.Value is string name)
-                    {
-                        return name;
-                    }
-                }
-            }
-        }
-
-        return NameRules.ToSnakeCase(parameter.Name);
     }
 }

@@ -71,7 +71,7 @@ public sealed class DefaultValueAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (inputType.Scalar == ScalarKind.Enum && inputType.Element is INamedTypeSymbol enumType
-                    && ConstantRuleChecker.IsUndefinedEnum(enumType, value, out var isFlags))
+                    && EnumConstants.IsUndefined(enumType, value, out var isFlags))
                 {
                     var number = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
                     Report(context, valueSyntax, parameter, isFlags

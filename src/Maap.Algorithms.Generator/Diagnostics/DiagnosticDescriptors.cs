@@ -6,9 +6,16 @@ namespace Maap.Algorithms.Generator.Diagnostics;
 /// <summary>Every diagnostic the generator and its analyzers report. Ids are never renumbered.</summary>
 internal static class DiagnosticDescriptors
 {
+    /// <summary>
+    /// The project's repository: <c>RepositoryUrl</c> in <c>Directory.Build.props</c> (a test keeps the two equal).
+    /// The generator reads no MSBuild property for it, because a help link must not depend on the user's build.
+    /// </summary>
+    public const string RepositoryUrl = "https://github.com/maap-algorithms/Maap.Algorithms";
+
     private const string Category = "Maap.Algorithms";
-    // Relative to the repository root: the docs ship with the source, wherever it is hosted.
-    private const string HelpBase = "docs/diagnostics/";
+
+    // Absolute, so the IDE's link works from any user's project: {RepositoryUrl}/blob/main/docs/diagnostics/MAAPnnnn.md.
+    private const string HelpBase = RepositoryUrl + "/blob/main/docs/diagnostics/";
 
     public const string SupportedTypes =
         "string, bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, DateTime, DateTimeOffset, DateOnly, TimeSpan, Uri, SecretName, enums, arrays and List/IList/IReadOnlyList/IEnumerable/ICollection/IReadOnlyCollection of these, and their nullable forms";

@@ -56,6 +56,32 @@ internal sealed class SourceWriter
         _text.Append(' ', _depth * 4).Append(a).Append(b).Append(c).Append(d).Append(e).Append(f).Append(g).Append('\n');
     }
 
+    /// <summary>
+    /// Writes a block of lines (usually a raw string literal, which reads as the code it writes) at the current depth.
+    /// Lines are split on <c>\n</c> without copying them; an empty line is written without indentation.
+    /// </summary>
+    public void Block(string text)
+    {
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var length = end > start && text[end - 1] == '\r' ? end - start - 1 : end - start;
+            if (length > 0)
+            {
+                _text.Append(' ', _depth * 4).Append(text, start, length);
+            }
+
+            _text.Append('\n');
+            start = end + 1;
+        }
+    }
+
     public void Open(string line)
     {
         Line(line);

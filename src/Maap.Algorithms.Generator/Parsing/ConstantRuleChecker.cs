@@ -32,37 +32,6 @@ internal static class ConstantRuleChecker
         }
     }
 
-    /// <summary>
-    /// True when the constant <paramref name="value"/> of <paramref name="enumType"/> names no member or, for a
-    /// <c>[Flags]</c> enum, sets a bit no member covers: what the runtime's <c>MaapInputValues.IsDefinedEnum</c> rejects.
-    /// </summary>
-    public static bool IsUndefinedEnum(INamedTypeSymbol enumType, object? value, out bool isFlags)
-    {
-        isFlags = enumType.GetAttributes().Any(a => a.AttributeClass is { Name: "FlagsAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
-        if (value is null)
-        {
-            return false;
-        }
-
-        var bits = AlgorithmParser.Bits(value);
-        var covered = 0UL;
-        foreach (var member in enumType.GetMembers())
-        {
-            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant })
-            {
-                var memberBits = AlgorithmParser.Bits(constant);
-                if (memberBits == bits)
-                {
-                    return false;
-                }
-
-                covered |= memberBits;
-            }
-        }
-
-        return !isFlags || (bits & ~covered) != 0;
-    }
-
     /// <summary>True when <paramref name="value"/> certainly breaks <paramref name="rule"/>; false when it holds or cannot be judged.</summary>
     public static bool Breaks(ValueRuleSpec rule, object? value)
     {
@@ -111,10 +80,10 @@ internal static class ConstantRuleChecker
                 return text.Length > ParseInt(rule.Maximum);
 
             case RuleKind.AllowedValues:
-                return !rule.ValueTexts.Contains(Text(value));
+                return !rule.ValueTexts.Contains(ConstantText.Of(value));
 
             case RuleKind.DeniedValues:
-                return rule.ValueTexts.Contains(Text(value));
+                return rule.ValueTexts.Contains(ConstantText.Of(value));
 
             case RuleKind.Url when value is string text:
                 return !(text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
@@ -128,14 +97,6 @@ internal static class ConstantRuleChecker
 
     private static int ParseInt(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
-    private static string Text(object value) => value switch
-    {
-        double d => NameRules.Invariant(d),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
-    };
 
     private static bool TryDouble(object value, out double number)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -10,7 +9,7 @@ internal static class NameRules
     private static readonly Regex AlgorithmId = new("^[A-Za-z0-9][A-Za-z0-9_.-]{1,254}$", RegexOptions.CultureInvariant);
     private static readonly Regex Version = new("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
 
-    public static readonly string[] Reserved = { "identifier", "queue", "username", "dedup" };
+    private static readonly string[] Reserved = { "identifier", "queue", "username", "dedup" };
 
     public static bool IsValidAlgorithmId(string? value) => value is not null && AlgorithmId.IsMatch(value);
 
@@ -35,6 +34,9 @@ internal static class NameRules
 
         return true;
     }
+
+    /// <summary>Whether MAAP keeps the input name for itself (MAAP0007): it would overwrite the job's own parameter.</summary>
+    public static bool IsReservedWireName(string name) => System.Array.IndexOf(Reserved, name) >= 0;
 
     /// <summary><c>InputFile</c> → <c>input_file</c>, <c>HTTPServer</c> → <c>http_server</c>, <c>Level2A</c> → <c>level2_a</c>.</summary>
     public static string ToSnakeCase(string name)
@@ -82,6 +84,4 @@ internal static class NameRules
 
         return result.Length == 0 ? "Secret" : result.ToString();
     }
-
-    public static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

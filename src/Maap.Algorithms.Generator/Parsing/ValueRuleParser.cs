@@ -95,11 +95,11 @@ internal static class ValueRuleParser
                         return null;
                     }
 
-                    return Rule(RuleKind.Range, display, NameRules.Invariant(min.Value), NameRules.Invariant(max.Value))
+                    return Rule(RuleKind.Range, display, ConstantText.Double(min.Value), ConstantText.Double(max.Value))
                         with
                     {
-                        MinimumIsExclusive = Named(attribute, "MinimumIsExclusive") is true,
-                        MaximumIsExclusive = Named(attribute, "MaximumIsExclusive") is true,
+                        MinimumIsExclusive = AttributeArguments.Named(attribute, "MinimumIsExclusive") is true,
+                        MaximumIsExclusive = AttributeArguments.Named(attribute, "MaximumIsExclusive") is true,
                     };
                 }
 
@@ -107,7 +107,7 @@ internal static class ValueRuleParser
                 return Rule(RuleKind.RegularExpression, display, null, null) with { Pattern = pattern };
 
             case "StringLengthAttribute" when type.IsStringLike && args.Length == 1 && args[0].Value is int max:
-                return Rule(RuleKind.StringLength, display, Int(Named(attribute, "MinimumLength") as int? ?? 0), Int(max));
+                return Rule(RuleKind.StringLength, display, Int(AttributeArguments.Named(attribute, "MinimumLength") as int? ?? 0), Int(max));
 
             case "MinLengthAttribute" when (type.IsStringLike || isCollection) && args.Length == 1 && args[0].Value is int min:
                 return Rule(RuleKind.MinLength, display, Int(min), null);
@@ -149,19 +149,6 @@ internal static class ValueRuleParser
     private static ValueRuleSpec Rule(RuleKind kind, string display, string? min, string? max) =>
         new(kind, display, min, max, false, false, null, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 
-    private static object? Named(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name)
-            {
-                return pair.Value.Value;
-            }
-        }
-
-        return null;
-    }
-
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static double? ToDouble(object? value) => value switch
@@ -200,7 +187,7 @@ internal static class ValueRuleParser
             long v => Primitive(v) + "L",
             ulong v => Primitive(v) + "UL",
             float v => FloatLiteral(v.ToString("R", CultureInfo.InvariantCulture), "F", "float"),
-            double v => FloatLiteral(NameRules.Invariant(v), "D", "double"),
+            double v => FloatLiteral(ConstantText.Double(v), "D", "double"),
             decimal v => v.ToString(CultureInfo.InvariantCulture) + "M",
             _ => Primitive(constant.Value),
         };
@@ -234,12 +221,6 @@ internal static class ValueRuleParser
             }
         }
 
-        return constant.Value switch
-        {
-            double d => NameRules.Invariant(d),
-            float f => f.ToString("R", CultureInfo.InvariantCulture),
-            bool b => b ? "true" : "false",
-            _ => Primitive(constant.Value),
-        };
+        return ConstantText.Of(constant.Value);
     }
 }

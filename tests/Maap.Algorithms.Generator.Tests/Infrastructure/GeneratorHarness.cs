@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Basic.Reference.Assemblies;
 using Maap.Algorithms.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Maap.Algorithms.Generator.Tests.Infrastructure;
 
-/// <summary>Compiles test sources against the runtime library, runs the generator and analyzers in-process.</summary>
+/// <summary>Compiles test sources against net8.0 and the runtime library, runs the generator and analyzers in-process.</summary>
 internal static class GeneratorHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(BuildReferences);
@@ -39,13 +40,20 @@ internal static class GeneratorHarness
         compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DuplicateAlgorithmAnalyzer(), new CallSiteAnalyzer(), new DefaultValueAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// The net8.0 reference assemblies (what the package's users compile against, not the test host's newer runtime)
+    /// and the runtime library as built for net8.0, so generated code that needs a later framework fails here.
+    /// </summary>
     private static ImmutableArray<MetadataReference> BuildReferences()
     {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .ToList();
         var runtime = typeof(JobRequest).Assembly;
-        var references = paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        var framework = runtime.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()?.FrameworkName;
+        if (framework != ".NETCoreApp,Version=v8.0")
+        {
+            throw new InvalidOperationException("Expected Maap.Algorithms.dll built for net8.0, got " + framework + " at " + runtime.Location);
+        }
+
+        var references = new List<MetadataReference>(Net80.References.All);
         references.Add(MetadataReference.CreateFromFile(runtime.Location));
         var stub = BuildStub(runtime, references);
         if (stub is not null)

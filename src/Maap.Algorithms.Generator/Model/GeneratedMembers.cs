@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Maap.Algorithms.Generator.Model;
 
-namespace Maap.Algorithms.Generator.Emitting;
+namespace Maap.Algorithms.Generator.Model;
 
 /// <summary>
 /// The names a primary-constructor parameter of an algorithm record cannot take (MAAP0013): the members
-/// <see cref="AlgorithmEmitter"/> declares on every record, the methods it names after a file input, a
+/// the emitter declares on every record, the methods it names after a file input, a
 /// <c>SecretName</c> input or a secret, and the members every record has whose name keeps C# from creating
 /// the property the generated code reads. The emitter builds the derived names from the parts here; a test
 /// compiles a record with every feature and fails on any generated member the parser would not report.
@@ -34,7 +33,7 @@ internal static class GeneratedMembers
     /// <summary>Name → what MAAP0013 says the parameter clashes with.</summary>
     private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
     {
-        // Declared by AlgorithmEmitter on every record (the interface members are among them).
+        // Declared by the emitter on every record (the interface members are among them).
         ["AlgorithmId"] = AddedToEveryRecord,
         ["AlgorithmVersion"] = AddedToEveryRecord,
         ["DefaultQueue"] = AddedToEveryRecord,
@@ -65,7 +64,7 @@ internal static class GeneratedMembers
         [RecordClassOnly] = OnEveryRecord,
     };
 
-    /// <summary>The names <see cref="AlgorithmEmitter"/> declares on every record, whatever its inputs.</summary>
+    /// <summary>The names the emitter declares on every record, whatever its inputs.</summary>
     public static IEnumerable<string> OnEveryAlgorithm
     {
         get
