@@ -22,7 +22,7 @@ internal static partial class AlgorithmEmitter
         w.Block($$"""
             public static string? DefaultQueue => {{LiteralOrNull(spec.Queue)}};
 
-            /// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>
+            /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
             public static string JobType => {{Literal("job-" + spec.AlgorithmId + ":" + spec.Version)}};
 
             /// <summary>The inputs, in declaration order.</summary>

@@ -21,7 +21,7 @@ public static class MaapAlgorithm
         return request;
     }
 
-    /// <summary>The HySDS job type of the algorithm, <c>job-{id}:{version}</c>.</summary>
+    /// <summary>The WPS job type of the algorithm, <c>job-{id}:{version}</c> (an OGC process is found by its process id instead).</summary>
     /// <typeparam name="TAlgorithm">A <see cref="MaapAlgorithmAttribute"/> record.</typeparam>
     /// <returns>The job type.</returns>
     public static string JobType<TAlgorithm>()

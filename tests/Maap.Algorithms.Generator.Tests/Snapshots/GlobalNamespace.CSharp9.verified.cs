@@ -13,7 +13,7 @@ partial record RunDpsTest
     /// <summary>The default queue, <c>maap-dps-worker-8gb</c>.</summary>
     public static string? DefaultQueue => "maap-dps-worker-8gb";
 
-    /// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>
+    /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
     public static string JobType => "job-run-dps-test_ubuntu:delay10";
 
     /// <summary>The inputs, in declaration order.</summary>

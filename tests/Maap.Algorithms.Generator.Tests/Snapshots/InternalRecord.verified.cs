@@ -15,7 +15,7 @@ namespace Science
         /// <summary>The default queue, <c>maap-dps-sandbox</c>.</summary>
         public static string? DefaultQueue => "maap-dps-sandbox";
 
-        /// <summary>The HySDS job type MAAP files this algorithm's jobs under.</summary>
+        /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
         public static string JobType => "job-internal_algo:main";
 
         /// <summary>The inputs, in declaration order.</summary>
