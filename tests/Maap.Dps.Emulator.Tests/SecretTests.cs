@@ -20,6 +20,84 @@ public sealed class SecretTests : IAsyncLifetime
         Assert.Equal(body, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("../x")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("nul\\u0000inside")]
+    [InlineData("back\\\\slash")]
+    [InlineData(" padded")]
+    public async Task A_secret_name_that_could_never_be_read_or_deleted_is_refused_at_creation(string name)
+    {
+        var body = "{\"secret_name\": \"" + name + "\", \"secret_value\": \"v\"}";
+
+        using var response = await _emu.Http.PostAsync("api/members/self/secrets", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("secret_name", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertStillServesSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_secret_name_is_refused()
+    {
+        using var response = await _emu.Http.PostAsync("api/members/self/secrets",
+            Json("{\"secret_name\": \"" + new string('n', 10_000) + "\", \"secret_value\": \"v\"}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertStillServesSecretsAsync();
+    }
+
+    [Theory]
+    [InlineData("""{"secret_name": "A", "secret_name": "B", "secret_value": "v"}""")]
+    [InlineData("""{"secret_name": "A", "secret_value": "v", "secret_value": "w"}""")]
+    public async Task A_body_with_a_key_given_twice_is_MAAPs_400_not_an_empty_500(string body)
+    {
+        using var response = await _emu.Http.PostAsync("api/members/self/secrets", Json(body));
+
+        await AssertResponse(response, HttpStatusCode.BadRequest, """{"code":400,"message":"Valid JSON body object required."}""");
+        await AssertStillServesSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_body_of_invalid_UTF8_is_MAAPs_400_not_an_empty_500()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"secret_name": "A", "secret_value": "X"}""");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await _emu.Http.PostAsync("api/members/self/secrets", content);
+
+        await AssertResponse(response, HttpStatusCode.BadRequest, """{"code":400,"message":"Valid JSON body object required."}""");
+        await AssertStillServesSecretsAsync();
+    }
+
+    [Fact]
+    public async Task A_twenty_megabyte_secret_is_refused_without_being_stored()
+    {
+        var body = "{\"secret_name\": \"BIG\", \"secret_value\": \"" + new string('x', 20 * 1024 * 1024) + "\"}";
+
+        using var response = await _emu.Http.PostAsync("api/members/self/secrets", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var get = await _emu.Http.GetAsync("api/members/self/secrets/BIG");
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+    }
+
+    /// <summary>After an attack: a normal secret still goes in and comes back, and nothing else was stored.</summary>
+    private async Task AssertStillServesSecretsAsync()
+    {
+        var name = "OK_" + Guid.NewGuid().ToString("N");
+        using var add = await _emu.Http.PostAsync("api/members/self/secrets", Json("{\"secret_name\": \"" + name + "\", \"secret_value\": \"v\"}"));
+        Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+        var list = await _emu.Http.GetStringAsync("api/members/self/secrets");
+        Assert.Equal($"[{{\"secret_name\":\"{name}\"}}]", list);
+        using var delete = await _emu.Http.DeleteAsync("api/members/self/secrets/" + name);
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+    }
+
     [Fact]
     public async Task Secrets_round_trip_with_the_exact_bodies_and_codes_of_TV_11()
     {

@@ -45,29 +45,30 @@ internal static class SecretEndpoints
                 "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.");
         }
 
-        JsonObject? body;
-        try
+        if (await RequestBody.ReadCappedAsync(context.Request, MaxBodyBytes, context.RequestAborted) is not { } bytes)
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
+            return Responses.CodeMessage(400, $"The request body is larger than the emulator accepts for a secret ({MaxBodyBytes / 1024} KiB).");
         }
 
-        if (body is null)
+        if (ParseObject(bytes) is not { } body)
         {
             return Responses.CodeMessage(400, "Valid JSON body object required.");
         }
 
-        if (NonEmptyString(body["secret_name"]) is not { } name)
+        if (NonEmptyString(body, "secret_name") is not { } name)
         {
             return Responses.CodeMessage(400, "secret_name is required.");
         }
 
-        if (NonEmptyString(body["secret_value"]) is not { } value)
+        if (NonEmptyString(body, "secret_value") is not { } value)
         {
             return Responses.CodeMessage(400, "secret_value is required.");
+        }
+
+        if (NameProblem(name) is { } problem)
+        {
+            // MAAP stores such a name, but it can then never be read or deleted through a URL path: refuse it now.
+            return Responses.CodeMessage(400, problem);
         }
 
         var added = services.Store.AddSecret(user.Name, name, services.SecretProtector.Protect(value), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -106,6 +107,61 @@ internal static class SecretEndpoints
             : Responses.CodeMessage(400, $"No secret exists with name {name}");
     }
 
-    private static string? NonEmptyString(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { Length: > 0 } s ? s : null;
+    /// <summary>
+    /// The largest secret body accepted. MAAP sets no limit of its own; a secret is a token or a key, and the bound
+    /// keeps a client from making the emulator store (and serve to jobs) megabytes per secret.
+    /// </summary>
+    internal const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The longest secret name: the client's limit, and more than any URL path segment needs.</summary>
+    internal const int MaxNameLength = 255;
+
+    /// <summary>
+    /// The body as one JSON object, or null when it is not: malformed JSON, invalid UTF-8, or a key given twice
+    /// (which would otherwise leave which value counts to the parser).
+    /// </summary>
+    private static JsonElement? ParseObject(byte[] bytes)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null; // the parser checks UTF-8 only when a string is read, which would fail later as a 500
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 16 });
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? NonEmptyString(JsonElement body, string key) =>
+        body.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>Why a secret with this name could not be addressed as <c>/api/members/self/secrets/{name}</c> afterwards.</summary>
+    private static string? NameProblem(string name)
+    {
+        if (name.Length > MaxNameLength)
+        {
+            return $"secret_name can have at most {MaxNameLength} characters.";
+        }
+
+        if (name is "." or ".." || name.Trim().Length != name.Length)
+        {
+            return "secret_name cannot be '.' or '..', or start or end with white space: it would not be addressable as a URL path segment.";
+        }
+
+        foreach (var c in name)
+        {
+            if (c is '/' or '\\' || char.IsControl(c))
+            {
+                return "secret_name cannot contain '/', '\\' or control characters: it would not be addressable as a URL path segment.";
+            }
+        }
+
+        return null;
+    }
 }
