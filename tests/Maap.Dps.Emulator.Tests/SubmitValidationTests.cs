@@ -18,6 +18,26 @@ public sealed class SubmitValidationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emu.DisposeAsync();
 
+    [Fact]
+    public async Task A_deeply_nested_Execute_document_is_refused_at_once_and_the_emulator_keeps_serving()
+    {
+        // 200,000 levels fit the 4 MiB body bound and once took the tree reader two minutes of CPU.
+        const int levels = 200_000;
+        var execute = TestEmulator.Execute("job-echo-args:main", "maap-dps-worker-8gb", [("first", "1")]);
+        var deep = new StringBuilder(levels * 8);
+        deep.Insert(0, "<x>", levels).Append(new StringBuilder().Insert(0, "</x>", levels));
+        var body = execute.Replace("<wps:Output ", deep + "<wps:Output ", StringComparison.Ordinal);
+        using var client = _emu.NewClient(_emu.Emulator.Token);
+        client.Timeout = TimeSpan.FromSeconds(20);
+
+        using var response = await client.PostAsync("api/dps/job", new StringContent(body, Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("deeper than", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var id = await _emu.SubmitAsync("job-echo-args:main", "maap-dps-worker-8gb", ("first", "1"));
+        Assert.Equal("Succeeded", await _emu.WaitForEndAsync(id));
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string body) =>
         await _emu.Http.PostAsync("api/dps/job", new StringContent(body, Encoding.UTF8, "application/echo10+xml"));
 

@@ -13,6 +13,9 @@ namespace Maap.Dps.Emulator.Endpoints.Wps;
 internal sealed class WpsExecuteRequest
 {
     public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>The deepest element nesting read (the root is 1). MAAP's template nests 5 deep.</summary>
+    public const int MaxDepth = 32;
     private static readonly XNamespace Wps = "http://www.opengis.net/wps/2.0";
     private static readonly XNamespace Ows = "http://www.opengis.net/ows/2.0";
 
@@ -45,6 +48,7 @@ internal sealed class WpsExecuteRequest
         var inputs = new List<KeyValuePair<string, JsonNode?>>();
         try
         {
+            EnsureDepth(body, settings);
             using var stream = new MemoryStream(body, writable: false);
             using var reader = XmlReader.Create(stream, settings);
             reader.MoveToContent();
@@ -97,5 +101,21 @@ internal sealed class WpsExecuteRequest
         }
 
         return new WpsExecuteRequest(identifier, outputId, inputs);
+    }
+
+    /// <summary>
+    /// A first pass that refuses nesting deeper than <see cref="MaxDepth"/> as soon as it meets it, before anything
+    /// builds a tree: 100,000 nested elements (well inside the size bound) cost the tree reader quadratic time.
+    /// </summary>
+    private static void EnsureDepth(byte[] body, XmlReaderSettings settings)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(body, writable: false), settings);
+        while (reader.Read())
+        {
+            if (reader.Depth >= MaxDepth)
+            {
+                throw new FormatException($"The Execute document nests elements deeper than {MaxDepth} levels.");
+            }
+        }
     }
 }
