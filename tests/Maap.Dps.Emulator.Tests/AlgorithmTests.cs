@@ -78,6 +78,34 @@ public sealed class AlgorithmTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registration_that_gives_a_key_twice_is_a_400_with_a_message_not_an_empty_500()
+    {
+        var body = """
+            {"algorithm_name": "dup", "algorithm_version": "main", "algorithm_name": "dup2", "repository_url": "/nowhere.git",
+             "run_command": "r/run.sh", "queue": "maap-dps-worker-8gb", "inputs": {"file": [], "config": [], "positional": []}}
+            """;
+
+        using var response = await _emu.Http.PostAsync("api/mas/algorithm", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("gives a key twice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await _emu.RegisterScriptAsync("after-dup", "true");
+    }
+
+    [Fact]
+    public async Task A_job_input_that_gives_a_key_twice_reaches_the_job_as_Python_reads_it()
+    {
+        await _emu.RegisterScriptAsync("dict-input", "mkdir -p output; cp _context.json output/",
+            """{"file": [], "config": [{"name": "options"}], "positional": []}""");
+
+        var id = await _emu.SubmitAsync("job-dict-input:main", "maap-dps-worker-8gb", ("options", """{"a": 1, "b": 2, "a": 3}"""));
+
+        Assert.Equal("Succeeded", await _emu.WaitForEndAsync(id));
+        var context = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_emu.Emulator.DataDirectory, "jobs", id, "_context.json")))!;
+        Assert.Equal("""{"a":3,"b":2}""", context["options"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Deleting_an_algorithm_keeps_the_other_registrations_of_its_name()
     {
         await _emu.RegisterScriptAsync("two-versions", "true", version: "v1");

@@ -25,6 +25,8 @@ public sealed class PythonJsonTests
     [InlineData("[1, 2.50, {\"a\": -0.0}]", "[1, 2.5, {\"a\": -0.0}]")]
     [InlineData("[1,2]", "[1, 2]")]
     [InlineData("{\"k\":[true,null]}", "{\"k\": [true, null]}")]
+    [InlineData("{\"a\": 1, \"b\": 2, \"a\": 3}", "{\"a\": 3, \"b\": 2}")]               // a key twice: first place, last value
+    [InlineData("{\"a\": {\"x\": 1}, \"b\": 2, \"a\": [3]}", "{\"a\": [3], \"b\": 2}")]
     [InlineData("[]", "[]")]
     [InlineData("{}", "{}")]
     [InlineData("\"caf\u00e9\\n\"", "\"caf\\u00e9\\n\"")]

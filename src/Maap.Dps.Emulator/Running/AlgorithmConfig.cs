@@ -49,15 +49,22 @@ internal sealed partial class AlgorithmConfig
     public static AlgorithmConfig Parse(string body, IReadOnlyList<string> allowedQueues, string defaultQueue)
     {
         JsonObject config;
+        // MAAP strips trailing commas with a regex before parsing; so do we.
+        var json = TrailingComma().Replace(body, "$1");
         try
         {
-            // MAAP strips trailing commas with a regex before parsing; so do we.
-            config = JsonNode.Parse(TrailingComma().Replace(body, "$1"))?.AsObject()
+            config = JsonNode.Parse(json)?.AsObject()
                      ?? throw new RegistrationException(500, "Failed to register algorithm: the body is not a JSON object.");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new RegistrationException(500, $"Failed to register algorithm: {e.Message}");
+        }
+
+        if (HasDuplicateKeys(json))
+        {
+            // Which of two values counts would be the parser's choice; say so instead of registering either.
+            throw new RegistrationException(400, "Failed to register algorithm: the configuration gives a key twice.");
         }
 
         var name = RequiredString(config, "algorithm_name");
@@ -145,4 +152,17 @@ internal sealed partial class AlgorithmConfig
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]{0,254}$")]
     private static partial Regex SafeSegment();
+
+    private static bool HasDuplicateKeys(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true; // the text parsed once already, so the only new complaint is a repeated key
+        }
+    }
 }

@@ -47,12 +47,27 @@ internal static class PythonJson
 
     private static JsonNode? ToNode(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.Object => new JsonObject(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, ToNode(p.Value)))),
+        JsonValueKind.Object => PythonDict(element),
         JsonValueKind.Array => new JsonArray([.. element.EnumerateArray().Select(ToNode)]),
         JsonValueKind.Number => JsonNode.Parse(PythonNumber(element.GetRawText())),
         JsonValueKind.Null => null,
         _ => JsonNode.Parse(element.GetRawText()),
     };
+
+    /// <summary>
+    /// An object as Python's <c>dict</c> holds it: a key given twice keeps its first place and its last value (a
+    /// <see cref="JsonObject"/> built from the pairs at once would throw on the second key).
+    /// </summary>
+    private static JsonObject PythonDict(JsonElement element)
+    {
+        var dict = new JsonObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            dict[property.Name] = ToNode(property.Value);
+        }
+
+        return dict;
+    }
 
     /// <summary>The text Python writes back for a JSON number: <c>int</c> as it is (but <c>-0</c> → <c>0</c>), <c>float</c> as <c>repr</c>.</summary>
     public static string PythonNumber(string json)
