@@ -2,7 +2,7 @@ using Maap.Dps.Emulator;
 using Maap.Dps.Emulator.Hosting;
 using Microsoft.Extensions.Configuration;
 
-// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token TOKEN] [--queues SPEC]`
+// `dotnet run --project src/Maap.Dps.Emulator -- [--urls URL] [--data-dir DIR] [--user NAME --token-file FILE] [--queues SPEC]`
 // Settings can also come from environment variables prefixed MAAP_EMULATOR_ (MAAP_EMULATOR_USER, …) and
 // from Users:0:Name / Users:0:Token style keys for several users.
 var config = new ConfigurationBuilder()
@@ -13,13 +13,16 @@ var config = new ConfigurationBuilder()
         ["--data-dir"] = "DataDir",
         ["--user"] = "User",
         ["--token"] = "Token",
+        ["--token-file"] = "TokenFile",
         ["--log"] = "Log",
         ["--queues"] = "Queues",
     })
     .Build();
 
+// A token on the command line is readable by every user of the machine (ps); --token-file and MAAP_EMULATOR_TOKEN are not.
+var token = config["TokenFile"] is { Length: > 0 } tokenFile ? EmulatorConsoleHost.ReadTokenFile(tokenFile) : config["Token"];
 var options = EmulatorConsoleHost.CreateOptions(
-    config["Urls"], config["DataDir"], config["User"], config["Token"],
+    config["Urls"], config["DataDir"], config["User"], token,
     consoleLogging: !string.Equals(config["Log"], "false", StringComparison.OrdinalIgnoreCase));
 foreach (var section in config.GetSection("Users").GetChildren())
 {

@@ -4,12 +4,30 @@ namespace Maap.Dps.Emulator.Hosting;
 
 /// <summary>
 /// Runs an emulator in the foreground for a person: the settings of <c>dotnet run --project src/Maap.Dps.Emulator</c>
-/// and <c>maap emulator start</c>, the banner with URL, user and token, and a clean stop on Ctrl+C or SIGTERM.
+/// and <c>maap emulator start</c>, the banner with URL, user and where the token is (never the token itself), and a
+/// clean stop on Ctrl+C or SIGTERM.
 /// </summary>
 public static class EmulatorConsoleHost
 {
     /// <summary>The address a foreground emulator listens on unless told otherwise.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5050";
+
+    /// <summary>The file in the data directory that keeps a generated token.</summary>
+    public const string TokenFileName = "default-token.txt";
+
+    /// <summary>
+    /// Reads a token from a file (its first line, trimmed), so it need not appear on a command line, where every
+    /// user of the machine can read it in the process list.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="ArgumentException">The file is empty.</exception>
+    public static string ReadTokenFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var token = File.ReadLines(path).FirstOrDefault()?.Trim();
+        return string.IsNullOrEmpty(token) ? throw new ArgumentException($"The token file {path} is empty.", nameof(path)) : token;
+    }
 
     /// <summary>Builds the options of a foreground emulator; a missing token is generated once and kept in the data directory.</summary>
     /// <param name="urls">Where to listen; null: <see cref="DefaultUrls"/>.</param>
@@ -32,7 +50,7 @@ public static class EmulatorConsoleHost
         if (string.IsNullOrEmpty(token))
         {
             // Keep a generated token across restarts so running notebooks and jobs stay authenticated.
-            var tokenFile = Path.Combine(dataDir, "default-token.txt");
+            var tokenFile = Path.Combine(dataDir, TokenFileName);
             if (File.Exists(tokenFile))
             {
                 token = File.ReadAllText(tokenFile).Trim();
@@ -104,8 +122,13 @@ public static class EmulatorConsoleHost
         await output.WriteLineAsync($"MAAP DPS emulator listening on {host}");
         await output.WriteLineAsync($"  data directory: {emulator.DataDirectory}");
         await output.WriteLineAsync($"  user:           {emulator.UserName}");
-        await output.WriteLineAsync($"  token:          {emulator.Token}");
-        await output.WriteLineAsync($"  try:            export MAAP_API_HOST={host} MAAP_PGT={emulator.Token}");
+        // Never the token itself: a banner ends up in terminals, logs and screenshots.
+        var tokenFile = Path.Combine(emulator.DataDirectory, TokenFileName);
+        var kept = File.Exists(tokenFile) && string.Equals(ReadTokenFile(tokenFile), emulator.Token, StringComparison.Ordinal);
+        await output.WriteLineAsync(kept ? $"  token:          in {tokenFile}" : "  token:          the one you gave (not shown)");
+        await output.WriteLineAsync(kept
+            ? $"  try:            export MAAP_API_HOST={host} MAAP_PGT=\"$(cat {tokenFile})\""
+            : $"  try:            export MAAP_API_HOST={host} MAAP_PGT=<your token>");
         await output.WriteLineAsync("Press Ctrl+C to stop.");
 
         // The host turns SIGTERM and Ctrl+C into a stop request; then stop the job workers and the server.
