@@ -100,6 +100,7 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         var result = await cli.RunAsync("jobs", "result", id, "--output", "json");
         var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "--details");
         var metrics = await cli.RunAsync("jobs", "metrics", id);
+        var metricsJson = await cli.RunAsync("jobs", "metrics", id, "--output", "json");
 
         register.Exits(0);
         Assert.Contains("input: who", describe.Output, StringComparison.Ordinal);
@@ -114,6 +115,13 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Contains(id, list.Output, StringComparison.Ordinal);
         Assert.Contains("cli_echo:main", list.Output, StringComparison.Ordinal);
         Assert.Contains("job_duration_seconds", metrics.Output, StringComparison.Ordinal);
+        // The emulator, like MAAP, sends "<Element 'mem_usage' at 0x…>" for some fields: the CLI prints the typed values.
+        Assert.DoesNotContain("<Element", metrics.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Element", metricsJson.Output, StringComparison.Ordinal);
+        using var metricValues = JsonDocument.Parse(metricsJson.Output);
+        Assert.Equal(JsonValueKind.Number, metricValues.RootElement.GetProperty("job_duration_seconds").ValueKind);
+        Assert.Equal(JsonValueKind.Number, metricValues.RootElement.GetProperty("directory_size").ValueKind);
+        Assert.Equal(JsonValueKind.Null, metricValues.RootElement.GetProperty("mem_usage").ValueKind);
     }
 
     [Fact]

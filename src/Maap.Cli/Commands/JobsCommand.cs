@@ -158,14 +158,33 @@ internal static class JobsCommand
         {
             using var maap = context.CreateClient();
             var metrics = await maap.Jobs.GetMetricsAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            // The typed values, never the raw text: MAAP fills some fields with Python's "<Element 'mem_usage' at 0x…>".
+            var values = MetricValues(metrics);
             if (context.Json)
             {
                 JsonOutput.Write(context.Console.Out, json =>
                 {
                     json.WriteStartObject();
-                    foreach (var (name, value) in metrics.RawValues)
+                    foreach (var (name, value) in values)
                     {
-                        json.WriteString(name, value);
+                        switch (value)
+                        {
+                            case long number:
+                                json.WriteNumber(name, number);
+                                break;
+                            case double number:
+                                json.WriteNumber(name, number);
+                                break;
+                            case DateTimeOffset time:
+                                json.WriteString(name, time.ToString("o", CultureInfo.InvariantCulture));
+                                break;
+                            case string text:
+                                json.WriteString(name, text);
+                                break;
+                            default:
+                                json.WriteNull(name);
+                                break;
+                        }
                     }
 
                     json.WriteEndObject();
@@ -173,13 +192,41 @@ internal static class JobsCommand
             }
             else
             {
-                TableWriter.Write(context.Console.Out, ["METRIC", "VALUE"], metrics.RawValues.Select(p => (IReadOnlyList<string?>)[p.Key, p.Value]));
+                TableWriter.Write(context.Console.Out, ["METRIC", "VALUE"], values.Select(p => (IReadOnlyList<string?>)[p.Name, p.Value switch
+                {
+                    DateTimeOffset time => time.ToString("u", CultureInfo.InvariantCulture),
+                    IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                    var other => other?.ToString(),
+                }]));
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>Each metric under MAAP's element name with its typed value: a string, long, double (seconds), time, or null.</summary>
+    private static List<(string Name, object? Value)> MetricValues(JobMetrics metrics) =>
+    [
+        ("machine_type", metrics.MachineType),
+        ("architecture", metrics.Architecture),
+        ("operating_system", metrics.OperatingSystem),
+        ("machine_memory_size", metrics.MachineMemorySize),
+        ("directory_size", metrics.DirectorySize),
+        ("job_start_time", metrics.JobStartTime),
+        ("job_end_time", metrics.JobEndTime),
+        ("job_duration_seconds", metrics.JobDuration?.TotalSeconds),
+        ("cpu_usage", metrics.CpuUsage),
+        ("cache_usage", metrics.CacheUsage),
+        ("mem_usage", metrics.MemoryUsage),
+        ("max_mem_usage", metrics.MaxMemoryUsage),
+        ("swap_usage", metrics.SwapUsage),
+        ("read_io_stats", metrics.ReadIoBytes),
+        ("write_io_stats", metrics.WriteIoBytes),
+        ("sync_io_stats", metrics.SyncIoBytes),
+        ("async_io_stats", metrics.AsyncIoBytes),
+        ("total_io_stats", metrics.TotalIoBytes),
+    ];
 
     private static Command Cancel(CommandRunner runner)
     {
