@@ -99,6 +99,8 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         var status = await cli.RunAsync("jobs", "status", id);
         var result = await cli.RunAsync("jobs", "result", id, "--output", "json");
         var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "--details");
+        var plainList = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main");
+        var jsonList = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "-o", "json");
         var metrics = await cli.RunAsync("jobs", "metrics", id);
         var metricsJson = await cli.RunAsync("jobs", "metrics", id, "--output", "json");
 
@@ -114,6 +116,18 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Equal("hello cli", (await download.GetStringAsync(http + "/greeting.txt")).Trim());
         Assert.Contains(id, list.Output, StringComparison.Ordinal);
         Assert.Contains("cli_echo:main", list.Output, StringComparison.Ordinal);
+        // Without --details: status, algorithm, tag and times, one row per job.
+        plainList.Exits(0);
+        var lines = plainList.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["ID", "STATUS", "ALGORITHM", "TAG", "QUEUED", "STARTED", "ENDED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var row = lines.Single(l => l.StartsWith(id, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([id, "Succeeded", "cli_echo:main", "cli"], row[..4]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", row[4]);
+        using var listed = JsonDocument.Parse(jsonList.Output);
+        var item = listed.RootElement.EnumerateArray().Single(j => j.GetProperty("id").GetString() == id);
+        Assert.Equal("Succeeded", item.GetProperty("status").GetString());
+        Assert.Equal("cli", item.GetProperty("tag").GetString());
+        Assert.NotNull(item.GetProperty("ended").GetString());
         Assert.Contains("job_duration_seconds", metrics.Output, StringComparison.Ordinal);
         // The emulator, like MAAP, sends "<Element 'mem_usage' at 0x…>" for some fields: the CLI prints the typed values.
         Assert.DoesNotContain("<Element", metrics.Output, StringComparison.Ordinal);

@@ -251,7 +251,8 @@ internal static class JobsCommand
         var priority = new Option<int?>("--priority") { Description = "Only jobs with this priority (0-9)" };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only jobs submitted at or after this time (ISO 8601)" };
         var until = new Option<DateTimeOffset?>("--until") { Description = "Only jobs submitted at or before this time (ISO 8601)" };
-        var details = new Option<bool>("--details", "-d") { Description = "Fetch each job's status, queue and times (slower on MAAP)" };
+        // Details are the default (an id alone says nothing); --details stays so existing scripts keep working.
+        var details = new Option<bool>("--details", "-d") { Description = "Kept for scripts: status, algorithm, tag and times are always shown", Hidden = true };
         var limit = new Option<int>("--limit", "-n") { Description = "Print at most this many jobs", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List your jobs, newest first") { algorithm, status, tag, queue, priority, since, until, details, limit };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
@@ -269,7 +270,7 @@ internal static class JobsCommand
                 Priority = parse.GetValue(priority),
                 StartTime = parse.GetValue(since),
                 EndTime = parse.GetValue(until),
-                IncludeDetails = parse.GetValue(details),
+                IncludeDetails = true,
                 PageSize = Math.Min(max, JobListQuery.MaxPageSize),
             };
             if (parse.GetValue(algorithm) is { } reference)
@@ -313,9 +314,11 @@ internal static class JobsCommand
                         if (job.Details is { } d)
                         {
                             json.WriteString("algorithm", AlgorithmName(d));
-                            json.WriteString("status", d.Status?.Value);
+                            json.WriteString("status", StatusName(d.Status));
+                            json.WriteString("tag", d.Tag);
                             json.WriteString("queue", d.Queue);
                             json.WriteString("queued", d.TimeQueued?.ToString("o", CultureInfo.InvariantCulture));
+                            json.WriteString("started", d.TimeStarted?.ToString("o", CultureInfo.InvariantCulture));
                             json.WriteString("ended", d.TimeEnded?.ToString("o", CultureInfo.InvariantCulture));
                         }
 
@@ -325,14 +328,11 @@ internal static class JobsCommand
                     json.WriteEndArray();
                 });
             }
-            else if (parse.GetValue(details))
-            {
-                TableWriter.Write(context.Console.Out, ["ID", "ALGORITHM", "STATUS", "QUEUE", "QUEUED", "TAGS"],
-                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, j.Details is { } d ? AlgorithmName(d) : null, j.Details?.Status?.Value, j.Details?.Queue, j.Details?.TimeQueued?.ToString("u", CultureInfo.InvariantCulture), string.Join(",", j.Tags)]));
-            }
             else
             {
-                TableWriter.Write(context.Console.Out, ["ID", "TAGS"], jobs.Select(j => (IReadOnlyList<string?>)[j.Id, string.Join(",", j.Tags)]));
+                TableWriter.Write(context.Console.Out, ["ID", "STATUS", "ALGORITHM", "TAG", "QUEUED", "STARTED", "ENDED"],
+                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, StatusName(j.Details?.Status), j.Details is { } d ? AlgorithmName(d) : null,
+                        j.Details?.Tag ?? string.Join(",", j.Tags), Time(j.Details?.TimeQueued), Time(j.Details?.TimeStarted), Time(j.Details?.TimeEnded)]));
             }
 
             return ExitCodes.Success;
@@ -432,6 +432,12 @@ internal static class JobsCommand
             }
         }
     }
+
+    /// <summary>The canonical status (<c>Succeeded</c>, not HySDS's <c>job-completed</c>); MAAP's word when it is one no kind names.</summary>
+    private static string? StatusName(JobStatus? status) =>
+        status is not { } s ? null : s.Kind == JobStatusKind.Unknown ? s.Value : s.Kind.ToString();
+
+    private static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture);
 
     private static string FormatElapsed(TimeSpan elapsed) =>
         elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
