@@ -11,7 +11,7 @@ internal static class MaapCli
         var options = new GlobalOptions();
         var runner = new CommandRunner(console, options, time ?? TimeProvider.System);
         var root = new RootCommand("Run and manage algorithms on NASA MAAP's Data Processing System (DPS).\n"
-            + "Exit codes: 0 success, 1 the job failed, 2 usage error, 3 server, network, timeout or other runtime error.")
+            + "Exit codes: 0 success, 1 the job failed (or has no result yet), 2 usage error, 3 server, network, timeout or other runtime error.")
         {
             JobsCommand.Create(runner),
             SecretsCommand.Create(runner),

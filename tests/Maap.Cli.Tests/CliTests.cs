@@ -225,6 +225,39 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task A_mistyped_job_id_keeps_MAAPs_Deleted_and_says_what_it_means()
+    {
+        var status = await cli.RunAsync("jobs", "status", "not-a-job");
+        var watch = await cli.RunAsync("jobs", "watch", "not-a-job");
+        var result = await cli.RunAsync("jobs", "result", "not-a-job");
+
+        status.Exits(0);
+        Assert.Equal("Deleted", status.Output.Trim());
+        Assert.Contains("MAAP reports Deleted for ids it does not know", status.Error, StringComparison.Ordinal);
+        watch.Exits(1);
+        Assert.Contains("MAAP reports Deleted for ids it does not know", watch.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("maap jobs result", watch.Error, StringComparison.Ordinal); // it would fail too
+        result.Exits(3); // MAAP answers 500 for the result of an unknown id
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("MAAP reports Deleted for ids it does not know", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_of_a_running_job_says_it_has_not_finished_instead_of_an_empty_table()
+    {
+        var config = CliHarness.WriteAlgorithm("cli_slow", "sleep 30");
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
+        var id = (await cli.RunAsync("jobs", "submit", "cli_slow:main", "-q", "maap-dps-worker-8gb")).Output.Trim();
+
+        var result = await cli.RunAsync("jobs", "result", id);
+        (await cli.RunAsync("jobs", "cancel", id)).Exits(0);
+
+        result.Exits(1);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Matches($"job {id} is (Accepted|Running): it has no result until it finishes; 'maap jobs watch {id}' waits for it", result.Error);
+    }
+
+    [Fact]
     public async Task Cancel_of_a_queued_or_running_job_is_accepted()
     {
         var config = CliHarness.WriteAlgorithm("cli_sleep", "sleep 30");

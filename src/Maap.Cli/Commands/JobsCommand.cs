@@ -92,6 +92,12 @@ internal static class JobsCommand
                 await context.Console.Out.WriteLineAsync(status.Value).ConfigureAwait(false);
             }
 
+            if (status == JobStatus.Deleted)
+            {
+                // MAAP's answer is kept (a script may rely on it), but it is also MAAP's answer to a mistyped id.
+                await context.Console.Error.WriteLineAsync(DeletedMeaning(parse.GetValue(id)!)).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -100,11 +106,45 @@ internal static class JobsCommand
     private static Command Result(CommandRunner runner)
     {
         var id = JobId();
-        var command = new Command("result", "Print a job's outputs (and the traceback of a failed job); exit 1 for a failed job") { id };
+        var command = new Command("result", "Print a job's outputs (and the traceback of a failed job); exit 1 for a failed job, or one that has not finished") { id };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
             using var maap = context.CreateClient();
-            var result = await maap.Jobs.GetResultAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            JobResult result;
+            try
+            {
+                result = await maap.Jobs.GetResultAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MaapRequestFailedException ex)
+            {
+                // MAAP answers 500 for the result of an id it does not know; its status (Deleted) says why.
+                if (!await IsDeletedAsync(maap, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                await context.Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await context.Console.Error.WriteLineAsync(DeletedMeaning(parse.GetValue(id)!)).ConfigureAwait(false);
+                return ExitCodes.ServerError;
+            }
+
+            if (result.Outputs.Count == 0 && !result.HasFailed)
+            {
+                // An empty result is also what a queued or running job answers: say which, instead of an empty table.
+                var status = await maap.Jobs.GetStatusAsync(result.JobId, cancellationToken).ConfigureAwait(false);
+                if (!status.IsFinal)
+                {
+                    await context.Console.Error.WriteLineAsync($"job {result.JobId} is {StatusName(status)}: it has no result until it finishes; 'maap jobs watch {result.JobId}' waits for it").ConfigureAwait(false);
+                    return ExitCodes.JobFailed;
+                }
+
+                if (status == JobStatus.Deleted)
+                {
+                    await context.Console.Error.WriteLineAsync(DeletedMeaning(result.JobId)).ConfigureAwait(false);
+                    return ExitCodes.JobFailed;
+                }
+            }
+
             if (context.Json)
             {
                 JsonOutput.Write(context.Console.Out, json =>
@@ -417,7 +457,11 @@ internal static class JobsCommand
 
         if (final != JobStatus.Succeeded)
         {
-            await console.Error.WriteLineAsync($"job {job.Id} ended {final.Value}; see 'maap jobs result {job.Id}' for its traceback").ConfigureAwait(false);
+            // Only a failed job has a traceback to point to; a deleted one (or an id MAAP does not know) has no result.
+            var explanation = final == JobStatus.Failed ? $"job {job.Id} ended Failed; see 'maap jobs result {job.Id}' for its traceback"
+                : final == JobStatus.Deleted ? DeletedMeaning(job.Id)
+                : $"job {job.Id} ended {StatusName(final)}";
+            await console.Error.WriteLineAsync(explanation).ConfigureAwait(false);
             return ExitCodes.JobFailed;
         }
 
@@ -436,6 +480,21 @@ internal static class JobsCommand
     /// <summary>The canonical status (<c>Succeeded</c>, not HySDS's <c>job-completed</c>); MAAP's word when it is one no kind names.</summary>
     private static string? StatusName(JobStatus? status) =>
         status is not { } s ? null : s.Kind == JobStatusKind.Unknown ? s.Value : s.Kind.ToString();
+
+    private static async Task<bool> IsDeletedAsync(MaapClient maap, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await maap.Jobs.GetStatusAsync(id, cancellationToken).ConfigureAwait(false) == JobStatus.Deleted;
+        }
+        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string DeletedMeaning(string id) =>
+        $"MAAP reports Deleted for ids it does not know as well as for deleted jobs: check that '{id}' is the id 'maap jobs submit' printed";
 
     private static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture);
 
