@@ -258,6 +258,38 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
     }
 
     [Fact]
+    public async Task Bare_maap_and_a_bare_command_group_print_help_and_exit_0()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var bare = await MaapCli.RunAsync([], new CliConsole(output, error, new StringReader(string.Empty), isOutputRedirected: true));
+        var jobs = await cli.RunAsync("jobs");
+
+        Assert.Equal(0, bare);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("jobs", output.ToString(), StringComparison.Ordinal);
+        jobs.Exits(0);
+        Assert.Contains("submit", jobs.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("succeeded")]
+    [InlineData("SUCCEEDED")]
+    [InlineData("Succeeded")]
+    public async Task List_status_filter_is_case_insensitive(string status)
+    {
+        var config = CliHarness.WriteAlgorithm("cli_case", "mkdir -p output");
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
+        var id = (await cli.RunAsync("jobs", "submit", "cli_case:main", "-q", "maap-dps-worker-8gb", "--wait")).Exits(0).Output.Split('\n')[0].Trim();
+
+        var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_case:main", "--status", status);
+
+        list.Exits(0);
+        Assert.Contains(id, list.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_of_a_queued_or_running_job_is_accepted()
     {
         var config = CliHarness.WriteAlgorithm("cli_sleep", "sleep 30");
