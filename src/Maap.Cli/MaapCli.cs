@@ -11,7 +11,7 @@ internal static class MaapCli
         var options = new GlobalOptions();
         var runner = new CommandRunner(console, options, time ?? TimeProvider.System);
         var root = new RootCommand("Run and manage algorithms on NASA MAAP's Data Processing System (DPS).\n"
-            + "Exit codes: 0 success, 1 the job failed, 2 usage error, 3 server, network, timeout or other runtime error.")
+            + "Exit codes: 0 success, 1 the job failed (or has no result yet), 2 usage error, 3 server, network, timeout or other runtime error.")
         {
             JobsCommand.Create(runner),
             SecretsCommand.Create(runner),
@@ -25,7 +25,14 @@ internal static class MaapCli
         root.Options.Add(options.RequestTimeout);
         // No response files: "@x" is a value as typed. Expanding it would splice a file into --token or --value, and
         // a missing "file" is reported by name, which for --value '@…' is the secret itself.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };
+        var parse = root.Parse(args, configuration);
+        if (parse.Errors.Count > 0 && parse.UnmatchedTokens.Count == 0 && parse.CommandResult.Command is { Action: null, Subcommands.Count: > 0 })
+        {
+            // Bare "maap" (or "maap jobs") asks what there is: that is help, not a usage error.
+            parse = root.Parse([.. args, "--help"], configuration);
+        }
+
         if (parse.Errors.Count > 0)
         {
             var hidden = TokensNotToEcho(args, parse);

@@ -9,6 +9,12 @@ using Maap.Algorithms.Generator.Tests.Algorithm;
 // credentials, one output file. Secret values are never written; fingerprints prove the job read them.
 var context = DpsJobContext.Current;
 var probe = EndToEndProbe.FromContext(context);
+if (probe.Label == "fail")
+{
+    // The failure test: an unhandled exception, whose message must end the job's standard error.
+    throw new InvalidOperationException($"the probe was asked to fail (scale {probe.Scale})");
+}
+
 var file = probe.ResolveInputFile(context);
 var fixedToken = await EndToEndProbe.GetE2eFixedTokenSecretAsync(context);
 var chosenToken = await probe.GetTokenSecretValueAsync(context);

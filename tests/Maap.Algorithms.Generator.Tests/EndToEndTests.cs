@@ -73,6 +73,43 @@ public sealed class EndToEndTests
         }
     }
 
+    [Fact]
+    public async Task A_failing_csharp_algorithm_ends_its_traceback_with_the_exception_message_and_its_whole_stderr_is_reachable()
+    {
+        await using var emulator = await MaapEmulator.StartAsync();
+        using var maap = new MaapClient(new MaapClientOptions
+        {
+            Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ProxyTicket = emulator.Token,
+            Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
+        });
+        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-fail-").FullName;
+        try
+        {
+            var repository = Path.Combine(work, "generator-e2e");
+            CopyDirectory(AlgorithmBuildOutput(), repository);
+            await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
+            var input = Path.Combine(work, "notes.txt");
+            await File.WriteAllTextAsync(input, "unused");
+
+            var job = await new EndToEndProbe(new Uri(input), Scale: 2, Label: "fail", Values: [1.0], TokenSecret: "unused").SubmitAsync(maap);
+            var status = await job.WaitForCompletionAsync(new JobWaitOptions { Timeout = TimeSpan.FromMinutes(3) });
+
+            Assert.Equal(JobStatus.Failed, status);
+            var result = await job.GetResultAsync();
+            const string summary = "System.InvalidOperationException: the probe was asked to fail (scale 2)";
+            Assert.Equal(summary, result.Traceback!.TrimEnd().Split('\n')[^1]);
+            using var http = new HttpClient();
+            var stderr = await http.GetStringAsync(result.StderrUrl);
+            Assert.Contains("at Program.<Main>$", stderr, StringComparison.Ordinal);
+            Assert.Equal(summary, stderr.TrimEnd().Split('\n')[^1]);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static string AlgorithmBuildOutput()
     {
 #if DEBUG

@@ -99,7 +99,10 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         var status = await cli.RunAsync("jobs", "status", id);
         var result = await cli.RunAsync("jobs", "result", id, "--output", "json");
         var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "--details");
+        var plainList = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main");
+        var jsonList = await cli.RunAsync("jobs", "list", "--algorithm", "cli_echo:main", "-o", "json");
         var metrics = await cli.RunAsync("jobs", "metrics", id);
+        var metricsJson = await cli.RunAsync("jobs", "metrics", id, "--output", "json");
 
         register.Exits(0);
         Assert.Contains("input: who", describe.Output, StringComparison.Ordinal);
@@ -113,7 +116,26 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
         Assert.Equal("hello cli", (await download.GetStringAsync(http + "/greeting.txt")).Trim());
         Assert.Contains(id, list.Output, StringComparison.Ordinal);
         Assert.Contains("cli_echo:main", list.Output, StringComparison.Ordinal);
+        // Without --details: status, algorithm, tag and times, one row per job.
+        plainList.Exits(0);
+        var lines = plainList.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["ID", "STATUS", "ALGORITHM", "TAG", "QUEUED", "STARTED", "ENDED"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var row = lines.Single(l => l.StartsWith(id, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal([id, "Succeeded", "cli_echo:main", "cli"], row[..4]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", row[4]);
+        using var listed = JsonDocument.Parse(jsonList.Output);
+        var item = listed.RootElement.EnumerateArray().Single(j => j.GetProperty("id").GetString() == id);
+        Assert.Equal("Succeeded", item.GetProperty("status").GetString());
+        Assert.Equal("cli", item.GetProperty("tag").GetString());
+        Assert.NotNull(item.GetProperty("ended").GetString());
         Assert.Contains("job_duration_seconds", metrics.Output, StringComparison.Ordinal);
+        // The emulator, like MAAP, sends "<Element 'mem_usage' at 0x…>" for some fields: the CLI prints the typed values.
+        Assert.DoesNotContain("<Element", metrics.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<Element", metricsJson.Output, StringComparison.Ordinal);
+        using var metricValues = JsonDocument.Parse(metricsJson.Output);
+        Assert.Equal(JsonValueKind.Number, metricValues.RootElement.GetProperty("job_duration_seconds").ValueKind);
+        Assert.Equal(JsonValueKind.Number, metricValues.RootElement.GetProperty("directory_size").ValueKind);
+        Assert.Equal(JsonValueKind.Null, metricValues.RootElement.GetProperty("mem_usage").ValueKind);
     }
 
     [Fact]
@@ -200,6 +222,71 @@ public class CliTests(CliHarness cli) : IClassFixture<CliHarness>
 
         run.Exits(3);
         Assert.Contains("FailedJobSubmit", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mistyped_job_id_keeps_MAAPs_Deleted_and_says_what_it_means()
+    {
+        var status = await cli.RunAsync("jobs", "status", "not-a-job");
+        var watch = await cli.RunAsync("jobs", "watch", "not-a-job");
+        var result = await cli.RunAsync("jobs", "result", "not-a-job");
+
+        status.Exits(0);
+        Assert.Equal("Deleted", status.Output.Trim());
+        Assert.Contains("MAAP reports Deleted for ids it does not know", status.Error, StringComparison.Ordinal);
+        watch.Exits(1);
+        Assert.Contains("MAAP reports Deleted for ids it does not know", watch.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("maap jobs result", watch.Error, StringComparison.Ordinal); // it would fail too
+        result.Exits(3); // MAAP answers 500 for the result of an unknown id
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Contains("MAAP reports Deleted for ids it does not know", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Result_of_a_running_job_says_it_has_not_finished_instead_of_an_empty_table()
+    {
+        var config = CliHarness.WriteAlgorithm("cli_slow", "sleep 30");
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
+        var id = (await cli.RunAsync("jobs", "submit", "cli_slow:main", "-q", "maap-dps-worker-8gb")).Output.Trim();
+
+        var result = await cli.RunAsync("jobs", "result", id);
+        (await cli.RunAsync("jobs", "cancel", id)).Exits(0);
+
+        result.Exits(1);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Matches($"job {id} is (Accepted|Running): it has no result until it finishes; 'maap jobs watch {id}' waits for it", result.Error);
+    }
+
+    [Fact]
+    public async Task Bare_maap_and_a_bare_command_group_print_help_and_exit_0()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var bare = await MaapCli.RunAsync([], new CliConsole(output, error, new StringReader(string.Empty), isOutputRedirected: true));
+        var jobs = await cli.RunAsync("jobs");
+
+        Assert.Equal(0, bare);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("jobs", output.ToString(), StringComparison.Ordinal);
+        jobs.Exits(0);
+        Assert.Contains("submit", jobs.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("succeeded")]
+    [InlineData("SUCCEEDED")]
+    [InlineData("Succeeded")]
+    public async Task List_status_filter_is_case_insensitive(string status)
+    {
+        var config = CliHarness.WriteAlgorithm("cli_case", "mkdir -p output");
+        (await cli.RunAsync("algorithms", "register", config)).Exits(0);
+        var id = (await cli.RunAsync("jobs", "submit", "cli_case:main", "-q", "maap-dps-worker-8gb", "--wait")).Exits(0).Output.Split('\n')[0].Trim();
+
+        var list = await cli.RunAsync("jobs", "list", "--algorithm", "cli_case:main", "--status", status);
+
+        list.Exits(0);
+        Assert.Contains(id, list.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,6 +168,11 @@ public sealed class TypedClientTests : IAsyncLifetime
         Assert.True(result.HasFailed);
         Assert.Equal("Traceback (most recent call last):\nValueError: bad scene", result.Traceback);
         Assert.StartsWith("triaged_job-", Assert.Single(result.Outputs).Id);
+        using (var http = new HttpClient())
+        {
+            Assert.Equal("Traceback (most recent call last):\nValueError: bad scene\n", await http.GetStringAsync(result.StderrUrl));
+        }
+
         await Assert.ThrowsAsync<DpsJobFailedException>(() => job.WaitForCompletionAsync(new JobWaitOptions { ThrowOnFailure = true, InitialDelay = TimeSpan.FromMilliseconds(10) }));
     }
 

@@ -12,11 +12,21 @@ namespace Maap.Algorithms;
 /// A context fetches secrets through a <see cref="MaapClient"/> it creates on first use; <see cref="Dispose"/> releases
 /// it. <see cref="Current"/> is the process's own context and lives as long as the process: disposing it does nothing,
 /// so <c>using var context = DpsJobContext.Current;</c> is harmless.
+/// <para>
+/// MAAP keeps only the last lines of a failed job's standard error as its traceback, and .NET prints an unhandled
+/// exception's message before its stack, so the message would be cut off. Once <see cref="Current"/> has been read, an
+/// unhandled exception is written to standard error in full and then as one last line, <c>{type}: {message}</c>, and
+/// the process exits with code 1.
+/// </para>
 /// </remarks>
 public sealed class DpsJobContext : IDisposable
 {
     private static readonly Lazy<DpsJobContext> CurrentContext = new(
-        () => new DpsJobContext(Environment.CurrentDirectory, Environment.GetCommandLineArgs().Skip(1).ToArray(), fetchSecret: null, CreateClient, isProcessContext: true),
+        () =>
+        {
+            AppDomain.CurrentDomain.UnhandledException += WriteFailureLast;
+            return new DpsJobContext(Environment.CurrentDirectory, Environment.GetCommandLineArgs().Skip(1).ToArray(), fetchSecret: null, CreateClient, isProcessContext: true);
+        },
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Func<string, CancellationToken, Task<string>> _fetchSecret;
@@ -249,6 +259,41 @@ public sealed class DpsJobContext : IDisposable
 
     // MaapClient reads MAAP_API_HOST and MAAP_PGT, which the DPS wrapper exports: the requests run as the submitter.
     private static MaapClient CreateClient() => new();
+
+    /// <summary>The one line a failed job's standard error ends with: the exception's type and its message, on one line.</summary>
+    internal static string FormatFailureSummary(object? exception)
+    {
+        if (exception is not Exception error)
+        {
+            return "Unhandled exception: " + (exception?.GetType().FullName ?? "null");
+        }
+
+        var message = error.Message.ReplaceLineEndings(" ").Trim();
+        return message.Length == 0 ? error.GetType().FullName! : $"{error.GetType().FullName}: {message}";
+    }
+
+    // The runtime raises this event before it prints its own report, so a line written here would come first and MAAP's
+    // last-lines traceback would hold only stack frames. Writing the whole report, then the summary, then exiting keeps
+    // the message last. Only the exception is written, never the environment, so no secret appears that the message lacks.
+    private static void WriteFailureLast(object sender, UnhandledExceptionEventArgs e)
+    {
+        if (!e.IsTerminating)
+        {
+            return;
+        }
+
+        try
+        {
+            var error = Console.Error;
+            error.WriteLine("Unhandled exception. " + e.ExceptionObject);
+            error.WriteLine(FormatFailureSummary(e.ExceptionObject));
+            error.Flush();
+        }
+        finally
+        {
+            Environment.Exit(1);
+        }
+    }
 
     private Task<string> FetchWithJobCredentials(string name, CancellationToken cancellationToken)
     {

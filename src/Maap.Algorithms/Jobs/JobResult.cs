@@ -28,6 +28,25 @@ public sealed class JobResult
     /// <summary>True when MAAP attached a traceback, which it does only for failed jobs.</summary>
     public bool HasFailed => Traceback is not null;
 
+    /// <summary>
+    /// The http URL of the failed job's whole standard error (<c>_stderr.txt</c> in its <c>triaged_job-…</c> dataset), when
+    /// <see cref="Traceback"/>'s last lines are not enough; null when the job published no triage dataset with an http URL.
+    /// </summary>
+    public string? StderrUrl => TriageFileUrl("_stderr.txt");
+
+    private string? TriageFileUrl(string fileName)
+    {
+        foreach (var output in Outputs)
+        {
+            if (output.Id.StartsWith("triaged_job-", StringComparison.Ordinal) && output.HttpUrl is { } folder)
+            {
+                return folder.TrimEnd('/') + "/" + fileName;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{JobId}: {Outputs.Count} output(s){(HasFailed ? ", failed" : string.Empty)}";
 }

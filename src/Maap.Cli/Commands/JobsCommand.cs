@@ -92,6 +92,12 @@ internal static class JobsCommand
                 await context.Console.Out.WriteLineAsync(status.Value).ConfigureAwait(false);
             }
 
+            if (status == JobStatus.Deleted)
+            {
+                // MAAP's answer is kept (a script may rely on it), but it is also MAAP's answer to a mistyped id.
+                await context.Console.Error.WriteLineAsync(DeletedMeaning(parse.GetValue(id)!)).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -100,11 +106,45 @@ internal static class JobsCommand
     private static Command Result(CommandRunner runner)
     {
         var id = JobId();
-        var command = new Command("result", "Print a job's outputs (and the traceback of a failed job); exit 1 for a failed job") { id };
+        var command = new Command("result", "Print a job's outputs (and the traceback of a failed job); exit 1 for a failed job, or one that has not finished") { id };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
             using var maap = context.CreateClient();
-            var result = await maap.Jobs.GetResultAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            JobResult result;
+            try
+            {
+                result = await maap.Jobs.GetResultAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MaapRequestFailedException ex)
+            {
+                // MAAP answers 500 for the result of an id it does not know; its status (Deleted) says why.
+                if (!await IsDeletedAsync(maap, parse.GetValue(id)!, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                await context.Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await context.Console.Error.WriteLineAsync(DeletedMeaning(parse.GetValue(id)!)).ConfigureAwait(false);
+                return ExitCodes.ServerError;
+            }
+
+            if (result.Outputs.Count == 0 && !result.HasFailed)
+            {
+                // An empty result is also what a queued or running job answers: say which, instead of an empty table.
+                var status = await maap.Jobs.GetStatusAsync(result.JobId, cancellationToken).ConfigureAwait(false);
+                if (!status.IsFinal)
+                {
+                    await context.Console.Error.WriteLineAsync($"job {result.JobId} is {StatusName(status)}: it has no result until it finishes; 'maap jobs watch {result.JobId}' waits for it").ConfigureAwait(false);
+                    return ExitCodes.JobFailed;
+                }
+
+                if (status == JobStatus.Deleted)
+                {
+                    await context.Console.Error.WriteLineAsync(DeletedMeaning(result.JobId)).ConfigureAwait(false);
+                    return ExitCodes.JobFailed;
+                }
+            }
+
             if (context.Json)
             {
                 JsonOutput.Write(context.Console.Out, json =>
@@ -158,14 +198,33 @@ internal static class JobsCommand
         {
             using var maap = context.CreateClient();
             var metrics = await maap.Jobs.GetMetricsAsync(parse.GetValue(id)!, cancellationToken).ConfigureAwait(false);
+            // The typed values, never the raw text: MAAP fills some fields with Python's "<Element 'mem_usage' at 0x…>".
+            var values = MetricValues(metrics);
             if (context.Json)
             {
                 JsonOutput.Write(context.Console.Out, json =>
                 {
                     json.WriteStartObject();
-                    foreach (var (name, value) in metrics.RawValues)
+                    foreach (var (name, value) in values)
                     {
-                        json.WriteString(name, value);
+                        switch (value)
+                        {
+                            case long number:
+                                json.WriteNumber(name, number);
+                                break;
+                            case double number:
+                                json.WriteNumber(name, number);
+                                break;
+                            case DateTimeOffset time:
+                                json.WriteString(name, time.ToString("o", CultureInfo.InvariantCulture));
+                                break;
+                            case string text:
+                                json.WriteString(name, text);
+                                break;
+                            default:
+                                json.WriteNull(name);
+                                break;
+                        }
                     }
 
                     json.WriteEndObject();
@@ -173,13 +232,41 @@ internal static class JobsCommand
             }
             else
             {
-                TableWriter.Write(context.Console.Out, ["METRIC", "VALUE"], metrics.RawValues.Select(p => (IReadOnlyList<string?>)[p.Key, p.Value]));
+                TableWriter.Write(context.Console.Out, ["METRIC", "VALUE"], values.Select(p => (IReadOnlyList<string?>)[p.Name, p.Value switch
+                {
+                    DateTimeOffset time => time.ToString("u", CultureInfo.InvariantCulture),
+                    IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                    var other => other?.ToString(),
+                }]));
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>Each metric under MAAP's element name with its typed value: a string, long, double (seconds), time, or null.</summary>
+    private static List<(string Name, object? Value)> MetricValues(JobMetrics metrics) =>
+    [
+        ("machine_type", metrics.MachineType),
+        ("architecture", metrics.Architecture),
+        ("operating_system", metrics.OperatingSystem),
+        ("machine_memory_size", metrics.MachineMemorySize),
+        ("directory_size", metrics.DirectorySize),
+        ("job_start_time", metrics.JobStartTime),
+        ("job_end_time", metrics.JobEndTime),
+        ("job_duration_seconds", metrics.JobDuration?.TotalSeconds),
+        ("cpu_usage", metrics.CpuUsage),
+        ("cache_usage", metrics.CacheUsage),
+        ("mem_usage", metrics.MemoryUsage),
+        ("max_mem_usage", metrics.MaxMemoryUsage),
+        ("swap_usage", metrics.SwapUsage),
+        ("read_io_stats", metrics.ReadIoBytes),
+        ("write_io_stats", metrics.WriteIoBytes),
+        ("sync_io_stats", metrics.SyncIoBytes),
+        ("async_io_stats", metrics.AsyncIoBytes),
+        ("total_io_stats", metrics.TotalIoBytes),
+    ];
 
     private static Command Cancel(CommandRunner runner)
     {
@@ -204,7 +291,8 @@ internal static class JobsCommand
         var priority = new Option<int?>("--priority") { Description = "Only jobs with this priority (0-9)" };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only jobs submitted at or after this time (ISO 8601)" };
         var until = new Option<DateTimeOffset?>("--until") { Description = "Only jobs submitted at or before this time (ISO 8601)" };
-        var details = new Option<bool>("--details", "-d") { Description = "Fetch each job's status, queue and times (slower on MAAP)" };
+        // Details are the default (an id alone says nothing); --details stays so existing scripts keep working.
+        var details = new Option<bool>("--details", "-d") { Description = "Kept for scripts: status, algorithm, tag and times are always shown", Hidden = true };
         var limit = new Option<int>("--limit", "-n") { Description = "Print at most this many jobs", DefaultValueFactory = _ => 50 };
         var command = new Command("list", "List your jobs, newest first") { algorithm, status, tag, queue, priority, since, until, details, limit };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
@@ -222,7 +310,7 @@ internal static class JobsCommand
                 Priority = parse.GetValue(priority),
                 StartTime = parse.GetValue(since),
                 EndTime = parse.GetValue(until),
-                IncludeDetails = parse.GetValue(details),
+                IncludeDetails = true,
                 PageSize = Math.Min(max, JobListQuery.MaxPageSize),
             };
             if (parse.GetValue(algorithm) is { } reference)
@@ -266,9 +354,11 @@ internal static class JobsCommand
                         if (job.Details is { } d)
                         {
                             json.WriteString("algorithm", AlgorithmName(d));
-                            json.WriteString("status", d.Status?.Value);
+                            json.WriteString("status", StatusName(d.Status));
+                            json.WriteString("tag", d.Tag);
                             json.WriteString("queue", d.Queue);
                             json.WriteString("queued", d.TimeQueued?.ToString("o", CultureInfo.InvariantCulture));
+                            json.WriteString("started", d.TimeStarted?.ToString("o", CultureInfo.InvariantCulture));
                             json.WriteString("ended", d.TimeEnded?.ToString("o", CultureInfo.InvariantCulture));
                         }
 
@@ -278,14 +368,11 @@ internal static class JobsCommand
                     json.WriteEndArray();
                 });
             }
-            else if (parse.GetValue(details))
-            {
-                TableWriter.Write(context.Console.Out, ["ID", "ALGORITHM", "STATUS", "QUEUE", "QUEUED", "TAGS"],
-                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, j.Details is { } d ? AlgorithmName(d) : null, j.Details?.Status?.Value, j.Details?.Queue, j.Details?.TimeQueued?.ToString("u", CultureInfo.InvariantCulture), string.Join(",", j.Tags)]));
-            }
             else
             {
-                TableWriter.Write(context.Console.Out, ["ID", "TAGS"], jobs.Select(j => (IReadOnlyList<string?>)[j.Id, string.Join(",", j.Tags)]));
+                TableWriter.Write(context.Console.Out, ["ID", "STATUS", "ALGORITHM", "TAG", "QUEUED", "STARTED", "ENDED"],
+                    jobs.Select(j => (IReadOnlyList<string?>)[j.Id, StatusName(j.Details?.Status), j.Details is { } d ? AlgorithmName(d) : null,
+                        j.Details?.Tag ?? string.Join(",", j.Tags), Time(j.Details?.TimeQueued), Time(j.Details?.TimeStarted), Time(j.Details?.TimeEnded)]));
             }
 
             return ExitCodes.Success;
@@ -370,7 +457,11 @@ internal static class JobsCommand
 
         if (final != JobStatus.Succeeded)
         {
-            await console.Error.WriteLineAsync($"job {job.Id} ended {final.Value}; see 'maap jobs result {job.Id}' for its traceback").ConfigureAwait(false);
+            // Only a failed job has a traceback to point to; a deleted one (or an id MAAP does not know) has no result.
+            var explanation = final == JobStatus.Failed ? $"job {job.Id} ended Failed; see 'maap jobs result {job.Id}' for its traceback"
+                : final == JobStatus.Deleted ? DeletedMeaning(job.Id)
+                : $"job {job.Id} ended {StatusName(final)}";
+            await console.Error.WriteLineAsync(explanation).ConfigureAwait(false);
             return ExitCodes.JobFailed;
         }
 
@@ -385,6 +476,27 @@ internal static class JobsCommand
             }
         }
     }
+
+    /// <summary>The canonical status (<c>Succeeded</c>, not HySDS's <c>job-completed</c>); MAAP's word when it is one no kind names.</summary>
+    private static string? StatusName(JobStatus? status) =>
+        status is not { } s ? null : s.Kind == JobStatusKind.Unknown ? s.Value : s.Kind.ToString();
+
+    private static async Task<bool> IsDeletedAsync(MaapClient maap, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await maap.Jobs.GetStatusAsync(id, cancellationToken).ConfigureAwait(false) == JobStatus.Deleted;
+        }
+        catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static string DeletedMeaning(string id) =>
+        $"MAAP reports Deleted for ids it does not know as well as for deleted jobs: check that '{id}' is the id 'maap jobs submit' printed";
+
+    private static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("u", CultureInfo.InvariantCulture);
 
     private static string FormatElapsed(TimeSpan elapsed) =>
         elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);

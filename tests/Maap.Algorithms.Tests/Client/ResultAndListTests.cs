@@ -22,6 +22,7 @@ public class ResultAndListTests
         var s3Path = s3Url[(s3Url.IndexOf(":80/", StringComparison.Ordinal) + 4)..];
         Assert.Equal($"https://s3.console.aws.amazon.com/s3/buckets/{s3Path}/?region=us-east-1&tab=overview", output.ConsoleUrl);
         Assert.False(result.HasFailed);
+        Assert.Null(result.StderrUrl);
     }
 
     [Fact]
@@ -36,6 +37,16 @@ public class ResultAndListTests
         Assert.True(result.HasFailed);
         Assert.DoesNotContain(result.Outputs, o => o.Id == "traceback");
         Assert.Equal("http://a/b", Assert.Single(result.Outputs).HttpUrl);
+    }
+
+    [Fact]
+    public void The_stderr_url_is_the_stderr_file_in_the_triage_datasets_http_folder()
+    {
+        var triage = new JobOutput("triaged_job-job-a:main-20240101T000000_task-1", [JobOutputUrl.Classify("s3://bucket/triaged"), JobOutputUrl.Classify("https://data.example/triaged/")]);
+        var result = new JobResult("1", [new JobOutput("output-x", [JobOutputUrl.Classify("https://data.example/out")]), triage], "ValueError: bad scene");
+
+        Assert.Equal("https://data.example/triaged/_stderr.txt", result.StderrUrl);
+        Assert.Null(new JobResult("1", [], "ValueError: bad scene").StderrUrl);
     }
 
     [Fact]

@@ -3,6 +3,13 @@ namespace Maap.Algorithms.Tests.InJob;
 public class DpsJobContextTests
 {
     [Fact]
+    public void The_failure_summary_is_the_exception_type_and_its_message_on_one_line()
+    {
+        Assert.Equal("System.InvalidOperationException: bad scene: tile 7", DpsJobContext.FormatFailureSummary(new InvalidOperationException("bad scene:\ntile 7")));
+        Assert.Equal("Unhandled exception: System.String", DpsJobContext.FormatFailureSummary("thrown by native code"));
+    }
+
+    [Fact]
     public async Task Dispose_releases_the_client_the_context_created_for_secrets()
     {
         var clients = new List<RecordingClient>();
