@@ -33,7 +33,7 @@ try
     step = "submitting run-dps-test_ubuntu:delay10";
     Console.WriteLine("\n2. Submit MAAP's jobs-guide example as a typed record");
     var inputUrl = host.IsEmulator
-        ? WriteLocalInput()
+        ? WriteLocalInput(host.InputDirectory!)
         : new Uri("https://raw.githubusercontent.com/MAAP-Project/dps-unit-test/main/README.md");
     var job = await new RunDpsTest(inputUrl).SubmitAsync(maap, queue: host.Queue, tag: tag);
     Console.WriteLine($"   job {job.Id} ({RunDpsTest.JobType} on {host.Queue})");
@@ -117,9 +117,9 @@ static async Task WaitAsync(MaapJob job)
     Console.WriteLine($"   finished: {final}");
 }
 
-static Uri WriteLocalInput()
+static Uri WriteLocalInput(string inputDirectory)
 {
-    var path = Path.Combine(Directory.CreateTempSubdirectory("maap-quickstart-").FullName, "README.md");
+    var path = Path.Combine(inputDirectory, "README.md");
     File.WriteAllText(path, """
         # DPS unit test input
         The quickstart's input file. The run-dps-test_ubuntu algorithm copies it into its output folder,

@@ -9,12 +9,19 @@ namespace Maap.Samples;
 /// </summary>
 public sealed class SampleHost : IAsyncDisposable
 {
-    private SampleHost(MaapClient client, MaapEmulator? emulator, string queue)
+    private SampleHost(MaapClient client, MaapEmulator? emulator, string queue, string? inputDirectory = null)
     {
         Client = client;
         Emulator = emulator;
         Queue = queue;
+        InputDirectory = inputDirectory;
     }
+
+    /// <summary>
+    /// On the emulator, the folder whose files a job may take as <c>file:</c> inputs (the emulator reads no other);
+    /// null on real MAAP, where inputs are URLs.
+    /// </summary>
+    public string? InputDirectory { get; }
 
     public MaapClient Client { get; }
 
@@ -35,7 +42,8 @@ public sealed class SampleHost : IAsyncDisposable
             return new SampleHost(client, null, Environment.GetEnvironmentVariable("MAAP_QUEUE") ?? "maap-dps-worker-8gb");
         }
 
-        var emulator = await MaapEmulator.StartAsync();
+        var inputDirectory = Directory.CreateTempSubdirectory("maap-sample-inputs-").FullName;
+        var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { inputDirectory } });
         await log.WriteLineAsync($"Using the embedded DPS emulator at {emulator.BaseAddress} (set MAAP_API_HOST to use real MAAP).");
         var local = new MaapClient(new MaapClientOptions
         {
@@ -43,7 +51,7 @@ public sealed class SampleHost : IAsyncDisposable
             ProxyTicket = emulator.Token,
             Wait = { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(2) },
         });
-        return new SampleHost(local, emulator, "maap-dps-worker-8gb");
+        return new SampleHost(local, emulator, "maap-dps-worker-8gb", inputDirectory);
     }
 
     /// <summary>
@@ -68,6 +76,11 @@ public sealed class SampleHost : IAsyncDisposable
         if (Emulator is not null)
         {
             await Emulator.DisposeAsync();
+        }
+
+        if (InputDirectory is not null)
+        {
+            Directory.Delete(InputDirectory, recursive: true);
         }
     }
 

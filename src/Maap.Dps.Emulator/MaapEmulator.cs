@@ -147,7 +147,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         catalog.EnsureBuiltIns(queues.Default, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var downloads = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
         MaapEmulator? emulator = null;
-        var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads)
+        var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads, [.. options.LocalInputDirectories])
         {
             AfterMarkedStarted = options.AfterJobMarkedStarted,
         };

@@ -37,6 +37,13 @@ public sealed class MaapEmulatorOptions
     /// </summary>
     public bool ReproduceMetricsQuirk { get; set; } = true;
 
+    /// <summary>
+    /// The folders a job's <c>file:</c> inputs may be copied from. None by default: a <c>file:</c> URL names a file on
+    /// the emulator's machine, which a job of any user could otherwise have copied into its work dir and published.
+    /// A file is inside a folder only when it is there with every symbolic link on its path resolved.
+    /// </summary>
+    public IList<string> LocalInputDirectories { get; } = new List<string>();
+
     /// <summary>Whether to write request and job logs to the console. Secret values and tokens are never logged.</summary>
     public bool ConsoleLogging { get; set; }
 

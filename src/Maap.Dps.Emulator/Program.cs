@@ -16,6 +16,7 @@ var config = new ConfigurationBuilder()
         ["--token-file"] = "TokenFile",
         ["--log"] = "Log",
         ["--queues"] = "Queues",
+        ["--input-dirs"] = "InputDirs",
     })
     .Build();
 
@@ -30,6 +31,12 @@ foreach (var section in config.GetSection("Users").GetChildren())
     {
         options.Users.Add(new EmulatorUser(name, t));
     }
+}
+
+// Folders file: inputs may be read from, separated by ':' like PATH; none by default.
+foreach (var dir in (config["InputDirs"] ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+{
+    options.LocalInputDirectories.Add(Path.GetFullPath(dir));
 }
 
 if (config["Queues"] is { Length: > 0 } queueSpec)

@@ -15,14 +15,15 @@ public sealed class EndToEndTests
     [Fact]
     public async Task A_record_submits_to_the_emulator_and_its_algorithm_reads_typed_inputs_and_secrets_in_the_job()
     {
-        await using var emulator = await MaapEmulator.StartAsync();
+        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
+        // The work folder holds the job's file: input, so it is the emulator's one input folder.
+        await using var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
         using var maap = new MaapClient(new MaapClientOptions
         {
             Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
             ProxyTicket = emulator.Token,
             Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
         });
-        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
         try
         {
             // The emulator builds a "repository" by copying a local folder, as MAAP would clone and build it.
@@ -76,14 +77,15 @@ public sealed class EndToEndTests
     [Fact]
     public async Task A_failing_csharp_algorithm_ends_its_traceback_with_the_exception_message_and_its_whole_stderr_is_reachable()
     {
-        await using var emulator = await MaapEmulator.StartAsync();
+        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-fail-").FullName;
+        // The work folder holds the job's file: input, so it is the emulator's one input folder.
+        await using var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
         using var maap = new MaapClient(new MaapClientOptions
         {
             Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
             ProxyTicket = emulator.Token,
             Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
         });
-        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-fail-").FullName;
         try
         {
             var repository = Path.Combine(work, "generator-e2e");

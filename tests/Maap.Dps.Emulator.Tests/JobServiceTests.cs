@@ -35,7 +35,7 @@ public sealed class JobServiceTests : IAsyncLifetime
         users.Add(Alice);
         users.Add(Bob);
         _downloads = new HttpClient();
-        var runner = new JobRunner(_store, catalog, paths, users, () => new Uri("http://127.0.0.1/"), _downloads);
+        var runner = new JobRunner(_store, catalog, paths, users, () => new Uri("http://127.0.0.1/"), _downloads, localInputDirectories: []);
         _scheduler = new JobScheduler(_store, runner, queues);
         _jobs = new JobService(_store, catalog, queues, _scheduler);
         return Task.CompletedTask;

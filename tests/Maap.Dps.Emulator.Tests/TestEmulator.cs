@@ -13,9 +13,13 @@ public sealed class TestEmulator : IAsyncDisposable
 
     private readonly List<string> _tempDirs = [];
 
-    private TestEmulator(MaapEmulator emulator, string? ownedDataDir)
+    private readonly string _inputRoot;
+
+    private TestEmulator(MaapEmulator emulator, string? ownedDataDir, string inputRoot)
     {
         Emulator = emulator;
+        _inputRoot = inputRoot;
+        _tempDirs.Add(inputRoot);
         Http = NewClient(emulator.Token);
         Anonymous = new HttpClient { BaseAddress = emulator.BaseAddress };
         if (ownedDataDir is not null)
@@ -35,9 +39,12 @@ public sealed class TestEmulator : IAsyncDisposable
     {
         var options = new MaapEmulatorOptions { DataDirectory = dataDir };
         options.Users.Add(new EmulatorUser("alice", "alice-token-" + Guid.NewGuid().ToString("N")));
+        // The one folder file: inputs may come from; TempDirectory() makes its folders there.
+        var inputRoot = Directory.CreateTempSubdirectory("maap-emu-inputs-").FullName;
+        options.LocalInputDirectories.Add(inputRoot);
         configure?.Invoke(options);
         var emulator = await MaapEmulator.StartAsync(options);
-        return new TestEmulator(emulator, null);
+        return new TestEmulator(emulator, null, inputRoot);
     }
 
     public HttpClient NewClient(string token)
@@ -166,7 +173,7 @@ public sealed class TestEmulator : IAsyncDisposable
 
     public string TempDirectory()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "maap-emu-test-" + Guid.NewGuid().ToString("N"));
+        var dir = Path.Combine(_inputRoot, "maap-emu-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         _tempDirs.Add(dir);
         return dir;

@@ -19,10 +19,11 @@ internal sealed class JobRunner(
     EmulatorPaths paths,
     UserDirectory users,
     Func<Uri> apiHost,
-    HttpClient downloads)
+    HttpClient downloads,
+    IReadOnlyList<string> localInputDirectories)
 {
     private readonly JobFinisher finisher = new(store, paths);
-    private readonly JobWorkDirectory workDirectories = new(downloads);
+    private readonly JobWorkDirectory workDirectories = new(downloads, localInputDirectories);
 
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
 

@@ -7,8 +7,10 @@ namespace Maap.Dps.Emulator.Running;
 /// A job's work dir as DPS gives it (spec §2.4, §12.3): <c>input/</c>, <c>output/</c>, <c>_job.json</c> and
 /// <c>_context.json</c>, with the file inputs localized into <c>input/</c>.
 /// </summary>
-internal sealed class JobWorkDirectory(HttpClient downloads)
+internal sealed class JobWorkDirectory(HttpClient downloads, IReadOnlyList<string> localInputDirectories)
 {
+    private readonly string[] _allowedInputRoots = [.. localInputDirectories.Select(LocalPaths.Resolve)];
+
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Writes the work dir DPS gives a job: <c>input/</c>, <c>output/</c>, <c>_job.json</c> and <c>_context.json</c>.</summary>
@@ -49,7 +51,14 @@ internal sealed class JobWorkDirectory(HttpClient downloads)
                 var target = Path.Combine(inputDir, name);
                 if (uri.IsFile)
                 {
-                    File.Copy(uri.LocalPath, target, overwrite: true);
+                    var source = LocalPaths.Resolve(uri.LocalPath);
+                    if (!_allowedInputRoots.Any(root => LocalPaths.IsInside(source, root)))
+                    {
+                        throw new InvalidOperationException(
+                            "file: inputs are read only from the folders the emulator was given for them (MaapEmulatorOptions.LocalInputDirectories, --input-dirs)");
+                    }
+
+                    File.Copy(source, target, overwrite: true);
                 }
                 else if (uri.Scheme is "http" or "https")
                 {
