@@ -94,6 +94,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void MAAP0016_wire_name_that_is_not_a_CWL_input_id_is_a_warning_and_the_record_is_still_generated()
+    {
+        var run = Run("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A([PositionalInput(Name = \"tile.size\")] int TileSize, int Other);");
+        var d = Single(run.Diagnostics, "MAAP0016");
+
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        AssertSpan(d, "TileSize");
+        Assert.Equal(
+            "Input 'TileSize' is sent as 'tile.size', which is not a CWL input id, so the algorithm cannot be deployed as an OGC process and ToCwl() throws; use letters, digits, '_' or '-', starting with a letter or '_' (^[A-Za-z_][A-Za-z0-9_-]*$)",
+            d.GetMessage());
+        Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompileErrorsAndWarnings());
+    }
+
+    [Fact]
     public void MAAP0008_file_input_that_is_not_a_Uri_or_string()
     {
         var d = Single(Generate("[MaapAlgorithm(\"algo\", \"1\")] internal partial record A([FileInput] int Granule);"), "MAAP0008");

@@ -110,7 +110,10 @@ internal static class Scenarios
             RepositoryUrl = "https://github.com/MAAP-Project/dps_tutorial.git",
             ContainerUrl = "mas.dit.maap-project.org/root/maap-workspaces/base_images/vanilla:develop",
             DiskSpace = "5GB",
-            BuildCommand = "dps_tutorial/gdal_wrapper/build-env.sh")]
+            BuildCommand = "dps_tutorial/gdal_wrapper/build-env.sh",
+            ContainerImage = "ghcr.io/maap-project/dps_tutorial:main",
+            MemoryMiB = 8192, Cores = 2, DiskGiB = 5,
+            Author = "maap-dev", Keywords = "gdal, tutorial")]
         public partial record GdalWrapper(
             [FileInput] string InputFile = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif",
             string OutputFilename = "output.tif",

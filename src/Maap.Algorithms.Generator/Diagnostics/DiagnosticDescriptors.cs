@@ -111,6 +111,12 @@ internal static class DiagnosticDescriptors
         "The default value of parameter '{0}' breaks its own rule {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor NotCwlIdentifier = Create(
+        "MAAP0016",
+        "Input name that cannot be deployed as an OGC process",
+        "Input '{0}' is sent as '{1}', which is not a CWL input id, so the algorithm cannot be deployed as an OGC process and ToCwl() throws; use letters, digits, '_' or '-', starting with a letter or '_' (^[A-Za-z_][A-Za-z0-9_-]*$)",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -128,6 +134,7 @@ internal static class DiagnosticDescriptors
         [GeneratedMemberName.Id] = GeneratedMemberName,
         [SecretAccessorClash.Id] = SecretAccessorClash,
         [DefaultBreaksRule.Id] = DefaultBreaksRule,
+        [NotCwlIdentifier.Id] = NotCwlIdentifier,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

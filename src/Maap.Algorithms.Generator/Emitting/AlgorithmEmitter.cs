@@ -7,7 +7,7 @@ namespace Maap.Algorithms.Generator.Emitting;
 /// Writes the source for one algorithm record. Pure: the same spec always gives the same text. This file writes the
 /// record's declaration and holds the helpers every member group shares; each group of generated members has its own
 /// file, in the order they appear in the output: <c>.Identity</c>, <c>.Validate</c>, <c>.Submit</c>,
-/// <c>.Registration</c>, <c>.InJob</c>, <c>.Secrets</c>, <c>.Job</c>.
+/// <c>.Registration</c>, <c>.Cwl</c>, <c>.InJob</c>, <c>.Secrets</c>, <c>.Job</c>.
 /// </summary>
 internal static partial class AlgorithmEmitter
 {
@@ -51,6 +51,7 @@ internal static partial class AlgorithmEmitter
         EmitWriteInputs(w, spec);
         EmitSubmit(w);
         EmitRegistration(w, spec);
+        EmitCwl(w, spec);
         EmitFromContext(w, spec);
         EmitFileAccessors(w, spec);
         EmitSecrets(w, spec);

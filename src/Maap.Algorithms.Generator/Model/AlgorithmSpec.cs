@@ -17,6 +17,13 @@ internal sealed record AlgorithmSpec(
     string? ContainerUrl,
     string? DiskSpace,
     string? BuildCommand,
+    string? ContainerImage,
+    string? Author,
+    string? Keywords,
+    int MemoryMiB,
+    int Cores,
+    int DiskGiB,
     EquatableArray<InputSpec> Inputs,
     EquatableArray<SecretSpec> Secrets,
-    bool ImplementInterface);
+    bool ImplementInterface,
+    string? NonCwlWireName);

@@ -47,6 +47,7 @@ internal static class GeneratedMembers
         ["ListJobsAsync"] = AddedToEveryRecord,
         ["ToRegistration"] = AddedToEveryRecord,
         ["ToAlgorithmConfigYaml"] = AddedToEveryRecord,
+        ["ToCwl"] = AddedToEveryRecord,
         ["FromContext"] = AddedToEveryRecord,
         ["Job"] = AddedToEveryRecord,
 

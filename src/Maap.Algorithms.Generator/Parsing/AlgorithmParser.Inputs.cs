@@ -130,6 +130,11 @@ internal static partial class AlgorithmParser
                 seen.Add(wireName, parameter.Name);
             }
 
+            if (!NameRules.IsCwlIdentifier(wireName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotCwlIdentifier, NameLocation(), parameter.Name, wireName));
+            }
+
             inputs.Add(new InputSpec(
                 parameter.Name,
                 wireName,

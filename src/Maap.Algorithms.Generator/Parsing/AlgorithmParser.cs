@@ -100,9 +100,16 @@ internal static partial class AlgorithmParser
             AttributeArguments.String(attribute, "ContainerUrl"),
             AttributeArguments.String(attribute, "DiskSpace"),
             AttributeArguments.String(attribute, "BuildCommand"),
+            AttributeArguments.String(attribute, "ContainerImage"),
+            AttributeArguments.String(attribute, "Author"),
+            AttributeArguments.String(attribute, "Keywords"),
+            AttributeArguments.Int32(attribute, "MemoryMiB"),
+            AttributeArguments.Int32(attribute, "Cores"),
+            AttributeArguments.Int32(attribute, "DiskGiB"),
             new EquatableArray<InputSpec>(inputs),
             new EquatableArray<SecretSpec>(secrets),
-            implementInterface);
+            implementInterface,
+            inputs.FirstOrDefault(i => !NameRules.IsCwlIdentifier(i.WireName))?.WireName);
     }
 
     private static bool CheckPartial(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)

@@ -22,6 +22,9 @@ internal static class AttributeArguments
     /// <summary>The named argument <paramref name="name"/> when it is a string.</summary>
     public static string? String(AttributeData attribute, string name) => Named(attribute, name) as string;
 
+    /// <summary>The named argument <paramref name="name"/> when it is an int, else 0 (not set).</summary>
+    public static int Int32(AttributeData attribute, string name) => Named(attribute, name) is int value ? value : 0;
+
     /// <summary>The constructor argument at <paramref name="index"/> when it is a string.</summary>
     public static string? String(AttributeData attribute, int index) =>
         attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;

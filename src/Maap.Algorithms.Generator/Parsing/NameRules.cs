@@ -9,6 +9,8 @@ internal static class NameRules
     private static readonly Regex AlgorithmId = new("^[A-Za-z0-9][A-Za-z0-9_.-]{1,254}$", RegexOptions.CultureInvariant);
     private static readonly Regex Version = new("^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
 
+    private static readonly Regex CwlIdentifier = new("^[A-Za-z_][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant);
+
     private static readonly string[] Reserved = { "identifier", "queue", "username", "dedup" };
 
     public static bool IsValidAlgorithmId(string? value) => value is not null && AlgorithmId.IsMatch(value);
@@ -34,6 +36,12 @@ internal static class NameRules
 
         return true;
     }
+
+    /// <summary>
+    /// Whether a wire name can be a CWL input id (MAAP0016): it becomes the fragment <c>#main/{name}</c> and a workflow
+    /// step's <c>in</c> key, so '/', '#', ':', '.', spaces and the like would change or break the reference.
+    /// </summary>
+    public static bool IsCwlIdentifier(string name) => CwlIdentifier.IsMatch(name);
 
     /// <summary>Whether MAAP keeps the input name for itself (MAAP0007): it would overwrite the job's own parameter.</summary>
     public static bool IsReservedWireName(string name) => System.Array.IndexOf(Reserved, name) >= 0;

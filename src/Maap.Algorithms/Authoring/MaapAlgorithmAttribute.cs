@@ -49,4 +49,26 @@ public sealed class MaapAlgorithmAttribute : Attribute
 
     /// <summary>The script run while the image is built (<c>build_command</c>).</summary>
     public string? BuildCommand { get; set; }
+
+    /// <summary>
+    /// The image that runs the algorithm as an OGC process (the CWL tool's <c>DockerRequirement.dockerPull</c>), for
+    /// example <c>ghcr.io/org/algo:1.0</c>. Unlike <see cref="ContainerUrl"/> (the base image DPS builds on), this is the
+    /// finished image; the generated <c>ToCwl()</c> needs it and <see cref="RunCommand"/>.
+    /// </summary>
+    public string? ContainerImage { get; set; }
+
+    /// <summary>The author named in the OGC process CWL (<c>s:author</c>); MAAP shows its first word as the process author.</summary>
+    public string? Author { get; set; }
+
+    /// <summary>The keywords of the OGC process CWL (<c>s:keywords</c>), one comma-separated list, for example <c>ogc, sar</c>.</summary>
+    public string? Keywords { get; set; }
+
+    /// <summary>The memory the OGC process needs, in MiB (the CWL <c>ResourceRequirement.ramMin</c>); 0 leaves it out.</summary>
+    public int MemoryMiB { get; set; }
+
+    /// <summary>The cores the OGC process needs (the CWL <c>ResourceRequirement.coresMin</c>); 0 leaves it out.</summary>
+    public int Cores { get; set; }
+
+    /// <summary>The output disk the OGC process needs, in GiB (the CWL <c>ResourceRequirement.outdirMax</c>, which MAAP reads as GB); 0 leaves it out.</summary>
+    public int DiskGiB { get; set; }
 }

@@ -169,6 +169,10 @@ namespace Science
         /// <summary>The <c>algorithm_config.yaml</c> of this algorithm.</summary>
         public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
+        /// <summary>The CWL document that deploys this algorithm as a MAAP OGC process.</summary>
+        public static string ToCwl() =>
+            throw new global::System.InvalidOperationException("Set ContainerImage and RunCommand on [MaapAlgorithm] of EveryKind to deploy it as an OGC process: its CWL needs both.");
+
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.EveryKind FromContext(global::Maap.Algorithms.DpsJobContext context)
         {

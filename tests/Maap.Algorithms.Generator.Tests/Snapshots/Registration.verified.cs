@@ -91,6 +91,81 @@ namespace Science
         /// <summary>The <c>algorithm_config.yaml</c> of this algorithm.</summary>
         public static string ToAlgorithmConfigYaml() => ToRegistration().ToYaml();
 
+        /// <summary>The CWL document that deploys this algorithm as a MAAP OGC process.</summary>
+        public static string ToCwl() =>
+            "cwlVersion: v1.2\n" +
+            "$namespaces:\n" +
+            "  s: https://schema.org/\n" +
+            "$graph:\n" +
+            "- class: Workflow\n" +
+            "  id: maap_functional_test_algo\n" +
+            "  label: maap_functional_test_algo\n" +
+            "  doc: Algorithm used for functional testing of API and MAAP py\n" +
+            "  inputs:\n" +
+            "    input_file:\n" +
+            "      type: File\n" +
+            "      default:\n" +
+            "        class: File\n" +
+            "        location: https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif\n" +
+            "    output_filename:\n" +
+            "      type: string\n" +
+            "      default: output.tif\n" +
+            "    outsize:\n" +
+            "      type: int\n" +
+            "      default: 10\n" +
+            "  outputs:\n" +
+            "    out:\n" +
+            "      type: Directory\n" +
+            "      outputSource: process/outputs_result\n" +
+            "  steps:\n" +
+            "    process:\n" +
+            "      run: '#main'\n" +
+            "      in:\n" +
+            "        input_file: input_file\n" +
+            "        output_filename: output_filename\n" +
+            "        outsize: outsize\n" +
+            "      out:\n" +
+            "      - outputs_result\n" +
+            "- class: CommandLineTool\n" +
+            "  id: main\n" +
+            "  requirements:\n" +
+            "    DockerRequirement:\n" +
+            "      dockerPull: ghcr.io/maap-project/dps_tutorial:main\n" +
+            "    NetworkAccess:\n" +
+            "      networkAccess: true\n" +
+            "    ResourceRequirement:\n" +
+            "      ramMin: 8192\n" +
+            "      coresMin: 2\n" +
+            "      outdirMax: 5\n" +
+            "  baseCommand: /app/dps_tutorial/gdal_wrapper/run_gdal.sh\n" +
+            "  inputs:\n" +
+            "    input_file:\n" +
+            "      type: File\n" +
+            "      default:\n" +
+            "        class: File\n" +
+            "        location: https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif\n" +
+            "    output_filename:\n" +
+            "      type: string\n" +
+            "      default: output.tif\n" +
+            "      inputBinding:\n" +
+            "        position: 1\n" +
+            "    outsize:\n" +
+            "      type: int\n" +
+            "      default: 10\n" +
+            "      inputBinding:\n" +
+            "        position: 2\n" +
+            "  outputs:\n" +
+            "    outputs_result:\n" +
+            "      type: Directory\n" +
+            "      outputBinding:\n" +
+            "        glob: ./output*\n" +
+            "s:version: main\n" +
+            "s:codeRepository: https://github.com/MAAP-Project/dps_tutorial.git\n" +
+            "s:author:\n" +
+            "- class: s:Person\n" +
+            "  s:name: maap-dev\n" +
+            "s:keywords: gdal, tutorial\n";
+
         /// <summary>Reads the inputs inside a running DPS job.</summary>
         public static global::Science.GdalWrapper FromContext(global::Maap.Algorithms.DpsJobContext context)
         {

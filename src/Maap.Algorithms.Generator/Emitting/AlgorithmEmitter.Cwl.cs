@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using Maap.Algorithms.Generator.Model;
+
+namespace Maap.Algorithms.Generator.Emitting;
+
+/// <summary>
+/// <c>ToCwl()</c>: the record as the CWL document MAAP's OGC deploy accepts (<c>maap-ogc-spec.md</c> §6), written
+/// whole at compile time so the generated member is one constant.
+/// </summary>
+internal static partial class AlgorithmEmitter
+{
+    private static void EmitCwl(SourceWriter w, AlgorithmSpec spec)
+    {
+        w.Line("/// <summary>The CWL document that deploys this algorithm as a MAAP OGC process.</summary>");
+        var refusal = spec.RunCommand is null || spec.ContainerImage is null
+            ? "Set ContainerImage and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to deploy it as an OGC process: its CWL needs both."
+            : spec.NonCwlWireName is not null
+                ? "Input '" + spec.NonCwlWireName + "' of " + spec.TypeName + " is not a CWL input id (MAAP0016), so it cannot be deployed as an OGC process."
+                : null;
+        if (refusal is not null)
+        {
+            w.Line("public static string ToCwl() =>");
+            w.Line("    throw new global::System.InvalidOperationException(" + Literal(refusal) + ");");
+            w.Line();
+            return;
+        }
+
+        var lines = CwlLines(spec);
+        w.Line("public static string ToCwl() =>");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            w.Line("    " + Literal(lines[i] + "\n") + (i == lines.Count - 1 ? ";" : " +"));
+        }
+
+        w.Line();
+    }
+
+    private static List<string> CwlLines(AlgorithmSpec spec)
+    {
+        var l = new List<string>
+        {
+            "cwlVersion: v1.2",
+            "$namespaces:",
+            "  s: https://schema.org/",
+            "$graph:",
+            "- class: Workflow",
+            "  id: " + CwlYaml.Scalar(spec.AlgorithmId),
+            "  label: " + CwlYaml.Scalar(spec.AlgorithmId),
+        };
+        if (spec.Description is not null)
+        {
+            l.Add("  doc: " + CwlYaml.Scalar(spec.Description));
+        }
+
+        CwlInputs(l, spec, tool: false);
+        l.Add("  outputs:");
+        l.Add("    out:");
+        l.Add("      type: Directory");
+        l.Add("      outputSource: process/outputs_result");
+        l.Add("  steps:");
+        l.Add("    process:");
+        l.Add("      run: '#main'");
+        if (spec.Inputs.Count == 0)
+        {
+            l.Add("      in: {}");
+        }
+        else
+        {
+            l.Add("      in:");
+            foreach (var input in spec.Inputs)
+            {
+                l.Add("        " + input.WireName + ": " + input.WireName);
+            }
+        }
+
+        l.Add("      out:");
+        l.Add("      - outputs_result");
+        l.Add("- class: CommandLineTool");
+        l.Add("  id: main");
+        l.Add("  requirements:");
+        l.Add("    DockerRequirement:");
+        l.Add("      dockerPull: " + CwlYaml.Scalar(spec.ContainerImage!));
+        l.Add("    NetworkAccess:");
+        l.Add("      networkAccess: true");
+        if (spec.MemoryMiB > 0 || spec.Cores > 0 || spec.DiskGiB > 0)
+        {
+            l.Add("    ResourceRequirement:");
+            CwlInteger(l, "ramMin", spec.MemoryMiB);
+            CwlInteger(l, "coresMin", spec.Cores);
+            CwlInteger(l, "outdirMax", spec.DiskGiB);
+        }
+
+        // MAAP's own build prefixes run_command with the image's /app/, where the repository is cloned.
+        var command = spec.RunCommand!.StartsWith("/", System.StringComparison.Ordinal) ? spec.RunCommand : "/app/" + spec.RunCommand;
+        l.Add("  baseCommand: " + CwlYaml.Scalar(command));
+        CwlInputs(l, spec, tool: true);
+        l.Add("  outputs:");
+        l.Add("    outputs_result:");
+        l.Add("      type: Directory");
+        l.Add("      outputBinding:");
+        l.Add("        glob: ./output*");
+
+        // MAAP reads these with regular expressions over the text, not as YAML: each stays on one line, and the version
+        // stays unquoted (the deploy pipeline takes the HySDS tag from this line without stripping quotes).
+        l.Add("s:version: " + spec.Version);
+        if (spec.RepositoryUrl is not null)
+        {
+            l.Add("s:codeRepository: " + CwlYaml.Scalar(spec.RepositoryUrl));
+        }
+
+        if (spec.Author is not null)
+        {
+            l.Add("s:author:");
+            l.Add("- class: s:Person");
+            l.Add("  s:name: " + CwlYaml.Scalar(spec.Author));
+        }
+
+        if (spec.Keywords is not null)
+        {
+            l.Add("s:keywords: " + CwlYaml.Scalar(spec.Keywords));
+        }
+
+        return l;
+    }
+
+    private static void CwlInteger(List<string> l, string key, int value)
+    {
+        if (value > 0)
+        {
+            l.Add("      " + key + ": " + value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The workflow's or the tool's <c>inputs</c>: the same types and defaults; only the tool binds positions.</summary>
+    private static void CwlInputs(List<string> l, AlgorithmSpec spec, bool tool)
+    {
+        if (spec.Inputs.Count == 0)
+        {
+            l.Add("  inputs: {}");
+            return;
+        }
+
+        l.Add("  inputs:");
+        foreach (var input in spec.Inputs)
+        {
+            l.Add("    " + input.WireName + ":");
+            l.Add("      type: " + CwlType(input));
+            if (input.Description is not null)
+            {
+                l.Add("      doc: " + CwlYaml.Scalar(input.Description));
+            }
+
+            if (input.DefaultText is { } text)
+            {
+                if (input.Kind == InputKind.File)
+                {
+                    l.Add("      default:");
+                    l.Add("        class: File");
+                    l.Add("        location: " + CwlYaml.Scalar(text));
+                }
+                else if (CwlDefault(input, text) is { } value)
+                {
+                    l.Add("      default: " + value);
+                }
+            }
+
+            if (tool && input.Kind == InputKind.Positional)
+            {
+                l.Add("      inputBinding:");
+                l.Add("        position: " + (input.PositionalIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary><c>File</c> for file inputs, the CWL number or boolean type where one holds every value, else <c>string</c>; <c>[]</c> for lists, <c>?</c> when optional.</summary>
+    private static string CwlType(InputSpec input)
+    {
+        var type = input.Kind == InputKind.File ? "File" : input.Scalar switch
+        {
+            ScalarKind.Boolean => "boolean",
+            ScalarKind.SByte or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.UInt16 or ScalarKind.Int32 => "int",
+            ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64 => "long",
+            ScalarKind.Single => "float",
+            ScalarKind.Double or ScalarKind.Decimal => "double",
+            _ => "string",
+        };
+        if (input.Collection != CollectionKind.None)
+        {
+            type += "[]";
+        }
+
+        return input.IsNullable ? type + "?" : type;
+    }
+
+    private static string? CwlDefault(InputSpec input, string text) => input.Scalar switch
+    {
+        ScalarKind.Boolean => text,
+        >= ScalarKind.SByte and <= ScalarKind.UInt64 => CwlYaml.Number(text, floating: false),
+        ScalarKind.Single or ScalarKind.Double or ScalarKind.Decimal => CwlYaml.Number(text, floating: true),
+        _ => CwlYaml.Scalar(text),
+    };
+}
