@@ -13,10 +13,16 @@ internal static class EmulatorCommand
         var user = new Option<string?>("--user") { Description = "The user name (default $USER)" };
         var queues = new Option<string?>("--queues") { Description = "Queues as name[:workers[:minutes]],… (default maap-dps-sandbox:4:10,maap-dps-worker-8gb:4:0)" };
         var quiet = new Option<bool>("--quiet") { Description = "Do not log requests and jobs" };
-        var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, queues, quiet };
+        var inputDirs = new Option<string?>("--input-dirs") { Description = "Folders whose files jobs may take as file: inputs, separated by ':' (default: none)" };
+        var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, queues, quiet, inputDirs };
         runner.SetAction(start, async (context, parse, cancellationToken) =>
         {
             var options = EmulatorConsoleHost.CreateOptions(parse.GetValue(urls), parse.GetValue(dataDir), parse.GetValue(user), context.Token, consoleLogging: !parse.GetValue(quiet));
+            foreach (var dir in (parse.GetValue(inputDirs) ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.LocalInputDirectories.Add(Path.GetFullPath(dir));
+            }
+
             foreach (var queue in parse.GetValue(queues) is { } spec ? EmulatorConsoleHost.ParseQueues(spec) : [])
             {
                 options.Queues.Add(queue);
