@@ -15,100 +15,111 @@ public sealed class EndToEndTests
     [Fact]
     public async Task A_record_submits_to_the_emulator_and_its_algorithm_reads_typed_inputs_and_secrets_in_the_job()
     {
-        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
-        // The work folder holds the job's file: input, so it is the emulator's one input folder.
-        await using var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
-        using var maap = new MaapClient(new MaapClientOptions
+        await using var session = await ProbeSession.StartAsync();
+        var (work, maap) = (session.Work, session.Maap);
+        var fixedValue = "fixed-" + Guid.NewGuid().ToString("N");
+        var chosenValue = "chosen-" + Guid.NewGuid().ToString("N");
+        await maap.Secrets.AddAsync("E2E_FIXED_TOKEN", fixedValue);
+        await maap.Secrets.AddAsync("jane_token", chosenValue);
+        var input = Path.Combine(work, "granule notes.txt");
+        await File.WriteAllTextAsync(input, "hello from the submitter");
+
+        var probe = new EndToEndProbe(new Uri(input), Scale: 3, Label: "two words 'quoted'", Values: new[] { 0.1, 2.5e-8 }, TokenSecret: "jane_token", Day: new DateOnly(2024, 2, 29));
+        var job = await probe.SubmitAsync(maap, tag: "generator-e2e");
+        var status = await job.WaitForCompletionAsync(new JobWaitOptions { ThrowOnFailure = true, Timeout = TimeSpan.FromMinutes(3) });
+
+        Assert.Equal(JobStatus.Succeeded, status);
+        Assert.Equal("generator-e2e", job.AlgorithmId);
+        var folder = (await job.GetResultAsync()).Outputs.Single(o => o.Id.StartsWith("output-", StringComparison.Ordinal)).HttpUrl;
+        using var http = new HttpClient();
+        using var result = JsonDocument.Parse(await http.GetStringAsync(folder + "/result.json"));
+        var seen = result.RootElement;
+        Assert.Equal("two words 'quoted'", seen.GetProperty("label").GetString());
+        Assert.Equal(3, seen.GetProperty("scale").GetInt32());
+        Assert.Equal("0.1;2.5E-08", seen.GetProperty("values").GetString());
+        Assert.Equal("2024-02-29", seen.GetProperty("day").GetString());
+        Assert.Equal(new Uri(input).OriginalString, seen.GetProperty("input_url").GetString());
+        Assert.Equal("hello from the submitter", seen.GetProperty("input_text").GetString());
+        Assert.Equal("jane_token", seen.GetProperty("secret_name").GetString());
+        Assert.Equal(Fingerprint(fixedValue), seen.GetProperty("fixed_sha256").GetString());
+        Assert.Equal(Fingerprint(chosenValue), seen.GetProperty("chosen_sha256").GetString());
+
+        // The typed list finds the job under this algorithm's job_type.
+        var listed = new List<string>();
+        await foreach (var item in EndToEndProbe.ListJobsAsync(maap))
         {
-            Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
-            ProxyTicket = emulator.Token,
-            Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
-        });
-        try
-        {
-            // The emulator builds a "repository" by copying a local folder, as MAAP would clone and build it.
-            var repository = Path.Combine(work, "generator-e2e");
-            CopyDirectory(AlgorithmBuildOutput(), repository);
-            await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
-
-            var fixedValue = "fixed-" + Guid.NewGuid().ToString("N");
-            var chosenValue = "chosen-" + Guid.NewGuid().ToString("N");
-            await maap.Secrets.AddAsync("E2E_FIXED_TOKEN", fixedValue);
-            await maap.Secrets.AddAsync("jane_token", chosenValue);
-            var input = Path.Combine(work, "granule notes.txt");
-            await File.WriteAllTextAsync(input, "hello from the submitter");
-
-            var probe = new EndToEndProbe(new Uri(input), Scale: 3, Label: "two words 'quoted'", Values: new[] { 0.1, 2.5e-8 }, TokenSecret: "jane_token", Day: new DateOnly(2024, 2, 29));
-            var job = await probe.SubmitAsync(maap, tag: "generator-e2e");
-            var status = await job.WaitForCompletionAsync(new JobWaitOptions { ThrowOnFailure = true, Timeout = TimeSpan.FromMinutes(3) });
-
-            Assert.Equal(JobStatus.Succeeded, status);
-            Assert.Equal("generator-e2e", job.AlgorithmId);
-            var folder = (await job.GetResultAsync()).Outputs.Single(o => o.Id.StartsWith("output-", StringComparison.Ordinal)).HttpUrl;
-            using var http = new HttpClient();
-            using var result = JsonDocument.Parse(await http.GetStringAsync(folder + "/result.json"));
-            var seen = result.RootElement;
-            Assert.Equal("two words 'quoted'", seen.GetProperty("label").GetString());
-            Assert.Equal(3, seen.GetProperty("scale").GetInt32());
-            Assert.Equal("0.1;2.5E-08", seen.GetProperty("values").GetString());
-            Assert.Equal("2024-02-29", seen.GetProperty("day").GetString());
-            Assert.Equal(new Uri(input).OriginalString, seen.GetProperty("input_url").GetString());
-            Assert.Equal("hello from the submitter", seen.GetProperty("input_text").GetString());
-            Assert.Equal("jane_token", seen.GetProperty("secret_name").GetString());
-            Assert.Equal(Fingerprint(fixedValue), seen.GetProperty("fixed_sha256").GetString());
-            Assert.Equal(Fingerprint(chosenValue), seen.GetProperty("chosen_sha256").GetString());
-
-            // The typed list finds the job under this algorithm's job_type.
-            var listed = new List<string>();
-            await foreach (var item in EndToEndProbe.ListJobsAsync(maap))
-            {
-                listed.Add(item.Id);
-            }
-
-            Assert.Contains(job.Id, listed);
-            Assert.Equal(job.Id, EndToEndProbe.Job.Attach(maap, job.Id).Id);
+            listed.Add(item.Id);
         }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-        }
+
+        Assert.Contains(job.Id, listed);
+        Assert.Equal(job.Id, EndToEndProbe.Job.Attach(maap, job.Id).Id);
     }
 
     [Fact]
     public async Task A_failing_csharp_algorithm_ends_its_traceback_with_the_exception_message_and_its_whole_stderr_is_reachable()
     {
-        var work = Directory.CreateTempSubdirectory("maap-generator-e2e-fail-").FullName;
-        // The work folder holds the job's file: input, so it is the emulator's one input folder.
-        await using var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
-        using var maap = new MaapClient(new MaapClientOptions
-        {
-            Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
-            ProxyTicket = emulator.Token,
-            Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
-        });
-        try
-        {
-            var repository = Path.Combine(work, "generator-e2e");
-            CopyDirectory(AlgorithmBuildOutput(), repository);
-            await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
-            var input = Path.Combine(work, "notes.txt");
-            await File.WriteAllTextAsync(input, "unused");
+        await using var session = await ProbeSession.StartAsync();
+        var (work, maap) = (session.Work, session.Maap);
+        var input = Path.Combine(work, "notes.txt");
+        await File.WriteAllTextAsync(input, "unused");
 
-            var job = await new EndToEndProbe(new Uri(input), Scale: 2, Label: "fail", Values: [1.0], TokenSecret: "unused").SubmitAsync(maap);
-            var status = await job.WaitForCompletionAsync(new JobWaitOptions { Timeout = TimeSpan.FromMinutes(3) });
+        var job = await new EndToEndProbe(new Uri(input), Scale: 2, Label: "fail", Values: [1.0], TokenSecret: "unused").SubmitAsync(maap);
+        var status = await job.WaitForCompletionAsync(new JobWaitOptions { Timeout = TimeSpan.FromMinutes(3) });
 
-            Assert.Equal(JobStatus.Failed, status);
-            var result = await job.GetResultAsync();
-            const string summary = "System.InvalidOperationException: the probe was asked to fail (scale 2)";
-            Assert.Equal(summary, result.Traceback!.TrimEnd().Split('\n')[^1]);
-            using var http = new HttpClient();
-            var stderr = await http.GetStringAsync(result.StderrUrl);
-            Assert.Contains("at Program.<Main>$", stderr, StringComparison.Ordinal);
-            Assert.Equal(summary, stderr.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(JobStatus.Failed, status);
+        var result = await job.GetResultAsync();
+        const string summary = "System.InvalidOperationException: the probe was asked to fail (scale 2)";
+        Assert.Equal(summary, result.Traceback!.TrimEnd().Split('\n')[^1]);
+        using var http = new HttpClient();
+        var stderr = await http.GetStringAsync(result.StderrUrl);
+        Assert.Contains("at Program.<Main>$", stderr, StringComparison.Ordinal);
+        Assert.Equal(summary, stderr.TrimEnd().Split('\n')[^1]);
+    }
+
+    /// <summary>
+    /// An emulator whose one input folder is a fresh work folder, a client for it, and the probe algorithm registered
+    /// from its build output (the emulator copies a local folder as MAAP would clone and build a repository).
+    /// </summary>
+    private sealed class ProbeSession : IAsyncDisposable
+    {
+        private ProbeSession(string work, MaapEmulator emulator, MaapClient maap) => (Work, Emulator, Maap) = (work, emulator, maap);
+
+        public string Work { get; }
+
+        private MaapEmulator Emulator { get; }
+
+        public MaapClient Maap { get; }
+
+        public static async Task<ProbeSession> StartAsync()
+        {
+            var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
+            var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
+            var maap = new MaapClient(new MaapClientOptions
+            {
+                Host = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+                ProxyTicket = emulator.Token,
+                Wait = { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) },
+            });
+            var session = new ProbeSession(work, emulator, maap);
+            try
+            {
+                var repository = Path.Combine(work, "generator-e2e");
+                CopyDirectory(AlgorithmBuildOutput(), repository);
+                await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
+                return session;
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            Directory.Delete(work, recursive: true);
+            Maap.Dispose();
+            await Emulator.DisposeAsync();
+            Directory.Delete(Work, recursive: true);
         }
     }
 
