@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Maap.Cli;
+using Maap.Dps.Emulator;
 
 namespace Maap.Cli.Tests;
 
@@ -97,6 +98,37 @@ public class FailureExitCodeTests
         {
             Directory.Delete(dataDir, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Nothing_listening_on_a_local_port_exits_3_at_once_and_asks_whether_the_emulator_runs()
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var run = await RunAsync("--host", $"http://127.0.0.1:{port}", "--token", "t0ken-never-printed", "jobs", "status", "a");
+
+        run.Exits(3);
+        Assert.Contains("Is the emulator running?", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("t0ken-never-printed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_401_without_a_token_names_the_flags_that_give_one()
+    {
+        await using var emulator = await MaapEmulator.StartAsync();
+
+        var run = await RunAsync("--host", emulator.BaseAddress.GetLeftPart(UriPartial.Authority), "secrets", "list");
+
+        run.Exits(3);
+        Assert.Contains("401", run.Error, StringComparison.Ordinal);
+        Assert.Contains("No credential was sent: pass --token or --token-file, or set MAAP_PGT.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MaapClientOptions", run.Error, StringComparison.Ordinal);
     }
 
     private static async Task<CliRun> RunAsync(params string[] args)
