@@ -78,26 +78,40 @@ public class FailureExitCodeTests
     }
 
     [Fact]
-    public async Task Emulator_start_on_a_port_in_use_exits_3_with_one_line()
+    public async Task Emulator_start_on_a_port_in_use_exits_3_with_one_line_a_hint_and_nothing_created()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var dataDir = Directory.CreateTempSubdirectory("maap-cli-emulator-").FullName;
+        var parent = Directory.CreateTempSubdirectory("maap-cli-emulator-").FullName;
+        var dataDir = Path.Combine(parent, "data");
         try
         {
-            var run = await RunAsync("--token", "emulator-t0ken", "emulator", "start", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir, "--quiet");
+            var run = await RunAsync("--token", "emulator-t0ken", "emulator", "start", "--urls", $"http://127.0.0.1:{port}", "--data-dir", dataDir);
 
             run.Exits(3);
-            Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
-            Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Error, StringComparison.Ordinal);
-            Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal); // no stack trace
+            Assert.Equal($"error: Cannot listen on http://127.0.0.1:{port}: the port is in use (another emulator?). Choose another port, or port 0 for any free one (--urls http://127.0.0.1:0).", run.Error.Trim());
+            Assert.Equal(string.Empty, run.Output); // no log lines, no stack trace
+            Assert.False(Directory.Exists(dataDir), "a start that cannot listen creates no data directory");
         }
         finally
         {
-            Directory.Delete(dataDir, recursive: true);
+            Directory.Delete(parent, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_emulator_whose_port_is_taken_after_the_check_still_fails_with_the_same_message()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        // The library path has no early check: Kestrel's own bind failure is translated.
+        var error = await Assert.ThrowsAsync<IOException>(() => MaapEmulator.StartAsync(new MaapEmulatorOptions { Urls = $"http://127.0.0.1:{port}" }));
+
+        Assert.StartsWith($"Cannot listen on http://127.0.0.1:{port}: the port is in use", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SocketException>(error.InnerException);
     }
 
     [Fact]
