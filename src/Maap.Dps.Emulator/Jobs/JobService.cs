@@ -21,9 +21,9 @@ internal sealed class JobService(EmulatorStore store, AlgorithmCatalog catalog, 
 
     /// <summary>
     /// The deployed OGC processes, to tell an OGC process job from any other and to turn a processID into its job type.
-    /// Knows none until the emulator deploys processes.
+    /// Knows none until the emulator deploys processes. Set once, before requests are served (or by a test).
     /// </summary>
-    public IProcessDirectory Processes { get; init; } = NoProcessDirectory.Instance;
+    public IProcessDirectory Processes { get; set; } = NoProcessDirectory.Instance;
 
     /// <summary>Validates and queues a job; throws <see cref="JobSubmitRejectedException"/> when the rules refuse it.</summary>
     public JobRecord Submit(JobSubmitRequest request, EmulatorUser caller)

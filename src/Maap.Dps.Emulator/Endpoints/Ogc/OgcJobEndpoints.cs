@@ -25,7 +25,7 @@ internal static partial class OgcJobEndpoints
 
     public static void Map(WebApplication app)
     {
-        var jobs = app.MapAuthenticatedGroup(Prefix);
+        var jobs = app.MapAuthenticatedGroup(Prefix, OgcResponses.HttpError);
         jobs.MapGet("", List);
         jobs.MapGet("/{jobID}", Status);
         jobs.MapDelete("/{jobID}", DismissAsync);
