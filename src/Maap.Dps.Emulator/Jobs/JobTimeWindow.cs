@@ -6,9 +6,12 @@ namespace Maap.Dps.Emulator.Jobs;
 /// </summary>
 internal sealed record JobTimeWindow(DateTimeOffset? From, DateTimeOffset? To)
 {
-    public static readonly JobTimeWindow Nothing = new(DateTimeOffset.MaxValue, DateTimeOffset.MinValue);
+    public static readonly JobTimeWindow Nothing = new(null, null) { IsNothing = true };
+
+    /// <summary>Whether this is <see cref="Nothing"/>.</summary>
+    public bool IsNothing { get; private init; }
 
     /// <summary>Whether a job that ran from <paramref name="start"/> to <paramref name="end"/> overlaps the window.</summary>
     public bool Intersects(DateTimeOffset start, DateTimeOffset end) =>
-        (To is not { } to || start <= to) && (From is not { } from || end >= from);
+        !IsNothing && (To is not { } to || start <= to) && (From is not { } from || end >= from);
 }
