@@ -43,9 +43,10 @@ internal static partial class OgcJobEndpoints
         var anyInputs = false;
         foreach (var job in jobs)
         {
-            var document = OgcJobFields.MozartDocument(job, root);
-            var item = query.Details ? DetailedItem(job, document.DeepClone().AsObject()) : CompactItem(job);
-            var invalid = AddListFields(item, job, document, query.Fields, services.Jobs.Processes, root, ref inputs, ref anyInputs);
+            // The Mozart document is only rendered when details or fields need it.
+            var document = query.Details || query.Fields.Count > 0 ? OgcJobFields.MozartDocument(job, root) : null;
+            var item = query.Details ? DetailedItem(job, document!.DeepClone().AsObject()) : CompactItem(job);
+            var invalid = document is null ? null : AddListFields(item, job, document, query.Fields, services.Jobs.Processes, root, ref inputs, ref anyInputs);
             if (invalid is not null)
             {
                 // MAAP validates fields while it walks the jobs: an unknown field is only refused once a job reaches it.
