@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Maap.Dps.Emulator.Endpoints;
+using Maap.Dps.Emulator.Endpoints.Ogc;
 using Maap.Dps.Emulator.Endpoints.Wps;
 using Maap.Dps.Emulator.Hosting;
 using Maap.Dps.Emulator.Jobs;
@@ -166,6 +167,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         AlgorithmEndpoints.Map(app);
         WpsProcessEndpoints.Map(app);
         WpsJobEndpoints.Map(app);
+        OgcJobEndpoints.Map(app);
 
         emulator = new MaapEmulator(app, services, downloads, owns, dataDirectoryLock, first);
         try

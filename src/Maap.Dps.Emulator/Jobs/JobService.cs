@@ -19,6 +19,12 @@ internal sealed class JobService(EmulatorStore store, AlgorithmCatalog catalog, 
     private static readonly TimeSpan CancelWaitLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan CancelWaitStep = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The deployed OGC processes, to tell an OGC process job from any other and to turn a processID into its job type.
+    /// Knows none until the emulator deploys processes. Set once, before requests are served (or by a test).
+    /// </summary>
+    public IProcessDirectory Processes { get; set; } = NoProcessDirectory.Instance;
+
     /// <summary>Validates and queues a job; throws <see cref="JobSubmitRejectedException"/> when the rules refuse it.</summary>
     public JobRecord Submit(JobSubmitRequest request, EmulatorUser caller)
     {
@@ -123,6 +129,13 @@ internal sealed class JobService(EmulatorStore store, AlgorithmCatalog catalog, 
     /// <summary>The caller's jobs that match <paramref name="filter"/>, newest submission first; never anyone else's.</summary>
     public IReadOnlyList<JobRecord> List(JobListFilter filter, EmulatorUser caller) =>
         store.ListJobs(filter with { UserName = caller.Name });
+
+    /// <summary>
+    /// One page of the caller's jobs, then <paramref name="afterPaging"/> applied to that page only, as MAAP's OGC job
+    /// list does (so the result can be shorter than the page while later pages still match).
+    /// </summary>
+    public IReadOnlyList<JobRecord> List(JobListFilter filter, JobPageRefinement afterPaging, EmulatorUser caller) =>
+        afterPaging.Apply(List(filter, caller));
 
     /// <summary>The products a job staged, in staging order; empty before it ended.</summary>
     public static IReadOnlyList<JobProduct> Products(JobRecord job)

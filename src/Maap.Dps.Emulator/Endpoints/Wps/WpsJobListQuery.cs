@@ -32,8 +32,8 @@ internal sealed record WpsJobListQuery(JobListFilter Filter, bool Details)
             Queue = NonEmpty(q["queue"]),
             Priority = int.TryParse(q["priority"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null,
             Status = status,
-            StartMs = Time(q["start_time"]),
-            EndMs = Time(q["end_time"]),
+            StartMs = MozartTime(q["start_time"]),
+            EndMs = MozartTime(q["end_time"]),
             Offset = Math.Max(0, int.TryParse(q["offset"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0),
             Limit = Math.Clamp(int.TryParse(q["page_size"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ps) ? ps : DefaultPageSize, 0, MaxPageSize),
         };
@@ -44,8 +44,11 @@ internal sealed record WpsJobListQuery(JobListFilter Filter, bool Details)
 
     private static string? NonEmpty(StringValues value) => value.ToString() is { Length: > 0 } s ? s : null;
 
-    /// <summary>An all-digit value is epoch milliseconds; anything else a date string (spec §8).</summary>
-    private static long? Time(StringValues value)
+    /// <summary>
+    /// A time bound as Mozart reads it: an all-digit value is epoch milliseconds, anything else a date string (spec §8);
+    /// null when absent or unreadable. The OGC list passes its startTime/endTime through to Mozart the same way.
+    /// </summary>
+    internal static long? MozartTime(StringValues value)
     {
         var s = value.ToString();
         if (s.Length == 0)
