@@ -168,7 +168,21 @@ public class MaapJob
     public virtual async Task CancelAsync(CancellationToken cancellationToken = default)
     {
         var state = State;
-        await state.Protocol.CancelAsync(state.Id, cancellationToken).ConfigureAwait(false);
+        await state.Protocol.CancelAsync(state.Id, waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+        MaapLog.JobCancelRequested(state.Logger, state.Id);
+    }
+
+    /// <summary>
+    /// Asks MAAP to cancel the job and answers once MAAP says the revoke or purge finished (OGC
+    /// <c>waitForCompletion=true</c>; MAAP polls for it, so this call can take tens of seconds). Only the OGC job API can
+    /// wait: a job submitted over WPS throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call (not the cancel MAAP already started).</param>
+    /// <returns>A task that completes when MAAP reports the cancel done.</returns>
+    public virtual async Task CancelAndWaitAsync(CancellationToken cancellationToken = default)
+    {
+        var state = State;
+        await state.Protocol.CancelAsync(state.Id, waitForCompletion: true, cancellationToken).ConfigureAwait(false);
         MaapLog.JobCancelRequested(state.Logger, state.Id);
     }
 

@@ -1,0 +1,47 @@
+using Maap.Algorithms.Protocol.Ogc;
+
+namespace Maap.Algorithms.Protocol;
+
+/// <summary>
+/// <see cref="MaapJobProtocol.Auto"/>: a submission runs over OGC when its algorithm is a deployed process (one lookup
+/// per id, version and deployer, cached by the resolver) and over WPS otherwise; the handle it returns keeps that
+/// protocol. A bare job id has no algorithm to look up, so its calls go over WPS, which serves every MAAP job
+/// (OGC-submitted ones included) and answers an unknown id with <c>Deleted</c>. A list goes over OGC only when it
+/// uses a filter only OGC has.
+/// </summary>
+internal sealed class AutoJobProtocol(JobProtocol wps, JobProtocol ogc, OgcProcessResolver resolver) : JobProtocol
+{
+    public override async Task<StatusInfo> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        var useOgc = request.ProcessId is not null
+            || await resolver.FindAsync(request.AlgorithmId, request.Version, request.Deployer, cancellationToken).ConfigureAwait(false) is not null;
+        var chosen = useOgc ? ogc : wps;
+        var info = await chosen.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        return info with { Handler = chosen };
+    }
+
+    public override Task<JobStatus> GetStatusAsync(string jobId, CancellationToken cancellationToken) => wps.GetStatusAsync(jobId, cancellationToken);
+
+    public override Task<JobResult> GetResultAsync(string jobId, CancellationToken cancellationToken) => wps.GetResultAsync(jobId, cancellationToken);
+
+    public override Task<JobMetrics> GetMetricsAsync(string jobId, CancellationToken cancellationToken) => wps.GetMetricsAsync(jobId, cancellationToken);
+
+    // Only OGC can wait for a cancel, and its routes serve every job id too.
+    public override Task CancelAsync(string jobId, bool waitForCompletion, CancellationToken cancellationToken) =>
+        (waitForCompletion ? ogc : wps).CancelAsync(jobId, waitForCompletion, cancellationToken);
+
+    public override void ValidateListQuery(JobListQuery query)
+    {
+        if (query.UsesOgcOnlyFilter)
+        {
+            ogc.ValidateListQuery(query);
+        }
+        else
+        {
+            wps.ValidateListQuery(query);
+        }
+    }
+
+    public override Task<MaapPage<JobListItem>> ListPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken) =>
+        (query.UsesOgcOnlyFilter ? ogc : wps).ListPageAsync(query, offset, cancellationToken);
+}
