@@ -3,7 +3,7 @@ using Maap.Algorithms.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
-using V = Maap.Algorithms.Tests.Infrastructure.OgcSpecVectors;
+using V = Maap.Algorithms.Tests.Protocol.Ogc.OgcSpecVectors;
 
 namespace Maap.Algorithms.Tests.Client;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Maap.Algorithms.Tests.Infrastructure;
 using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
-using V = Maap.Algorithms.Tests.Infrastructure.OgcSpecVectors;
+using V = Maap.Algorithms.Tests.Protocol.Ogc.OgcSpecVectors;
 
 namespace Maap.Algorithms.Tests.Client;
 

@@ -1,4 +1,4 @@
-namespace Maap.Algorithms.Tests.Infrastructure;
+namespace Maap.Algorithms.Tests.Protocol.Ogc;
 
 /// <summary>The exact sample bodies of maap-ogc-spec.md §3, byte for byte (json.dumps style plus the trailing newline).</summary>
 public static class OgcSpecVectors
