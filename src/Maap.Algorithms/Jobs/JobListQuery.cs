@@ -2,7 +2,8 @@ namespace Maap.Algorithms;
 
 /// <summary>
 /// What to list: filters and page size, whichever MAAP API serves the list. Every filter is optional; set
-/// <see cref="AlgorithmId"/> and <see cref="Version"/> together (MAAP filters on both at once).
+/// <see cref="AlgorithmId"/> and <see cref="Version"/> together (MAAP filters on both at once). Some filters exist in one
+/// job API only (each says so); listing with one the client's job protocol cannot honour throws <see cref="ArgumentException"/>.
 /// </summary>
 public sealed record JobListQuery
 {
@@ -57,7 +58,11 @@ public sealed record JobListQuery
     /// </summary>
     public bool IncludeDetails { get; init; }
 
-    /// <summary>Jobs per request, 1–250. Paging stops at the first page shorter than this.</summary>
+    /// <summary>
+    /// Jobs per request, 1–250. Paging stops at the first page shorter than this, except with a filter MAAP applies after
+    /// paging (<see cref="ActiveFrom"/>, <see cref="ActiveTo"/>, <see cref="MinDuration"/>, <see cref="MaxDuration"/>): then
+    /// it moves on by this many jobs and stops at the first empty page.
+    /// </summary>
     public int PageSize { get; init; } = 100;
 
     /// <summary>Throws <see cref="ArgumentException"/> for a filter MAAP would refuse or misread.</summary>

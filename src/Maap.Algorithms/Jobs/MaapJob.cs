@@ -160,8 +160,9 @@ public class MaapJob
         State.Protocol.GetMetricsAsync(State.Id, cancellationToken);
 
     /// <summary>
-    /// Asks MAAP to cancel the job: a queued job is purged (its status becomes Deleted), a running one is revoked
-    /// (Dismissed). A finished job cannot be cancelled: MAAP answers 400 <c>FailedJobCancel</c>.
+    /// Asks MAAP to cancel the job: a queued job is purged, a running one is revoked (Dismissed). Over WPS a purged job
+    /// reads Deleted afterwards; over OGC it reads Dismissed to the client that cancelled it (MAAP itself forgets it). A
+    /// finished job cannot be cancelled: MAAP answers 400 (WPS <c>FailedJobCancel</c>, OGC <c>Not allowed to cancel …</c>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when MAAP accepted the cancel request.</returns>
