@@ -23,4 +23,15 @@ internal static class ProcessIds
 
         return processId;
     }
+
+    /// <summary>Throws unless <paramref name="deploymentId"/> is a deployment job id: a whole number, like a processID.</summary>
+    public static string ValidateDeploymentId(string? deploymentId, string paramName)
+    {
+        if (string.IsNullOrEmpty(deploymentId) || deploymentId.Length > 18 || !deploymentId.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException($"Deployment id '{deploymentId}' is not valid: MAAP's deploymentJobID is a whole number such as 57.", paramName);
+        }
+
+        return deploymentId;
+    }
 }

@@ -52,7 +52,7 @@ public partial class MaapProcessesClient
     /// <returns>The deployment.</returns>
     public virtual async Task<ProcessDeployment> GetDeploymentAsync(string deploymentId, CancellationToken cancellationToken = default)
     {
-        ProcessIds.Validate(deploymentId, nameof(deploymentId));
+        ProcessIds.ValidateDeploymentId(deploymentId, nameof(deploymentId));
         var endpoints = await _endpoints!.GetAsync(Pipeline, cancellationToken).ConfigureAwait(false);
         var url = new Uri($"{endpoints.DeploymentJobsOgc}/{deploymentId}");
         var response = await Pipeline.SendAsync(new MaapRequest(HttpMethod.Get, url, "Processes.GetDeployment"), cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ public partial class MaapProcessesClient
     /// <exception cref="TimeoutException">The deployment did not finish within <see cref="JobWaitOptions.Timeout"/>.</exception>
     public virtual async Task<ProcessDeployment> WaitForDeploymentAsync(string deploymentId, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ProcessIds.Validate(deploymentId, nameof(deploymentId));
+        ProcessIds.ValidateDeploymentId(deploymentId, nameof(deploymentId));
         options = options?.Clone() ?? _options!.Wait;
         options.Validate();
         var time = _options!.TimeProvider;

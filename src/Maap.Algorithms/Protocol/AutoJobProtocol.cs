@@ -1,4 +1,6 @@
+using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol.Ogc;
+using Microsoft.Extensions.Logging;
 
 namespace Maap.Algorithms.Protocol;
 
@@ -9,13 +11,19 @@ namespace Maap.Algorithms.Protocol;
 /// (OGC-submitted ones included) and answers an unknown id with <c>Deleted</c>. A list goes over OGC only when it
 /// uses a filter only OGC has.
 /// </summary>
-internal sealed class AutoJobProtocol(JobProtocol wps, JobProtocol ogc, OgcProcessResolver resolver) : JobProtocol
+internal sealed class AutoJobProtocol(JobProtocol wps, JobProtocol ogc, OgcProcessResolver resolver, ILogger logger) : JobProtocol
 {
     public override async Task<StatusInfo> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
-        var useOgc = request.ProcessId is not null
-            || await resolver.FindAsync(request.AlgorithmId, request.Version, request.Deployer, cancellationToken).ConfigureAwait(false) is not null;
-        var chosen = useOgc ? ogc : wps;
+        var processId = request.ProcessId
+            ?? await resolver.FindAsync(request.AlgorithmId, request.Version, request.Deployer, cancellationToken).ConfigureAwait(false);
+        var chosen = processId is not null ? ogc : wps;
+        MaapLog.JobProtocolChosen(
+            logger,
+            request.AlgorithmId,
+            request.Version,
+            processId is not null ? "OGC" : "WPS",
+            processId is not null ? "deployed process " + processId : "no deployed process matches");
         var info = await chosen.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         return info with { Handler = chosen };
     }

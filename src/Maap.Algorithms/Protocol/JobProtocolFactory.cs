@@ -14,7 +14,7 @@ internal static class JobProtocolFactory
     {
         MaapJobProtocol.Wps => new WpsJobProtocol(pipeline, endpoints),
         MaapJobProtocol.Ogc => new OgcJobProtocol(pipeline, endpoints, resolver),
-        MaapJobProtocol.Auto => new AutoJobProtocol(new WpsJobProtocol(pipeline, endpoints), new OgcJobProtocol(pipeline, endpoints, resolver), resolver),
+        MaapJobProtocol.Auto => new AutoJobProtocol(new WpsJobProtocol(pipeline, endpoints), new OgcJobProtocol(pipeline, endpoints, resolver), resolver, pipeline.Logger),
         _ => throw new ArgumentException($"Unknown job protocol {protocol}.", nameof(protocol)),
     };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Maap.Algorithms.Protocol;
 using Maap.Algorithms.Protocol.Json;
 using Maap.Algorithms.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 using static Maap.Algorithms.Tests.Infrastructure.FakeMaapServer;
 using V = Maap.Algorithms.Tests.Protocol.Ogc.OgcSpecVectors;
 
@@ -95,5 +96,32 @@ public class OgcDiscoveryAndFaultTests
         await Assert.ThrowsAsync<NotSupportedException>(() => maap.Jobs.Get(V.JobId).CancelAndWaitAsync());
 
         Assert.DoesNotContain(server.Requests, r => r.Method != "GET");
+    }
+
+    [Fact]
+    public async Task Auto_logs_which_protocol_a_submission_took_and_why()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var server = new FakeMaapServer()
+            .Map("GET", "/api/ogc/processes", _ => Json(HttpStatusCode.OK, V.ProcessList))
+            .Map("POST", "/api/ogc/processes/12/execution", _ => Json(HttpStatusCode.Accepted, V.ExecutionAccepted));
+        using var maap = server.CreateClient(o => { o.JobProtocol = MaapJobProtocol.Auto; o.LoggerFactory = factory; });
+
+        await maap.Jobs.SubmitAsync(new JobRequest("sardem-sarsen", "mlucas_nasa_ogc", "q"));
+
+        Assert.Contains(logs.Entries, e => e.Contains("sardem-sarsen:mlucas_nasa_ogc runs over OGC (deployed process 12)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deployment_id_that_is_not_a_number_fails_before_any_request()
+    {
+        var server = new FakeMaapServer();
+        using var maap = server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => maap.Processes.GetDeploymentAsync("57/../1"));
+
+        Assert.StartsWith("Deployment id '57/../1' is not valid", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 }
