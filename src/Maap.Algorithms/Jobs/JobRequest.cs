@@ -40,7 +40,8 @@ public sealed partial class JobRequest
 
     /// <summary>
     /// Who deployed the OGC process to run (a MAAP username). Several members can deploy the same id and version; this
-    /// picks one when the algorithm is looked up among deployed processes. Null: the only match.
+    /// picks one when the algorithm is looked up among deployed processes. Null: the only match. The WPS API has no
+    /// deployers, so a submission that goes over WPS does not use it.
     /// </summary>
     public string? Deployer { get; init; }
 

@@ -58,6 +58,25 @@ public partial class MaapProcessesClient
         return Read(response, ProcessDocuments.ReadList, "a process list");
     }
 
+    /// <summary>
+    /// The processID of a deployed process by id, version and (when several members deployed it) deployer, or null when
+    /// none is deployed. The answer is the one job submissions use: looked up once per client and kept, until this client
+    /// deploys, replaces or undeploys a process.
+    /// </summary>
+    /// <param name="algorithmId">The process id (the CWL Workflow id).</param>
+    /// <param name="version">The process version.</param>
+    /// <param name="deployer">The MAAP username that deployed it; null for the only match.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The processID, or null.</returns>
+    /// <exception cref="ArgumentException">Several members deployed it and <paramref name="deployer"/> is null.</exception>
+    public virtual Task<string?> FindProcessIdAsync(string algorithmId, string version, string? deployer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(algorithmId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        _ = Pipeline;
+        return _resolver!.FindAsync(algorithmId, version, deployer, cancellationToken);
+    }
+
     /// <summary>Describes a deployed process, with its typed inputs (no sign-in needed).</summary>
     /// <param name="processId">The processID, for example <c>12</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -254,4 +254,22 @@ public class AutoProtocolAndProcessesAgainstSpecBodiesTests
 
         Assert.Single(server.Requests, r => r.Path.StartsWith("/api/ogc", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Processes_find_process_id_shares_the_submission_lookup_and_an_undeploy_forgets_it()
+    {
+        var server = new FakeMaapServer()
+            .Map("GET", "/api/ogc/processes", _ => Json(HttpStatusCode.OK, V.ProcessList))
+            .Map("DELETE", "/api/ogc/processes/12", _ => Json(HttpStatusCode.OK, """{"detail": "Deleted process"}"""));
+        using var maap = server.CreateClient();
+
+        Assert.Equal("12", await maap.Processes.FindProcessIdAsync("sardem-sarsen", "mlucas_nasa_ogc"));
+        Assert.Equal("12", await maap.Processes.FindProcessIdAsync("sardem-sarsen", "mlucas_nasa_ogc"));
+        Assert.Null(await maap.Processes.FindProcessIdAsync("sardem-sarsen", "mlucas_nasa_ogc", deployer: "someone-else"));
+        Assert.Equal(2, server.RequestsTo("/api/ogc/processes").Count());
+        await maap.Processes.UndeployAsync("12");
+        await maap.Processes.FindProcessIdAsync("sardem-sarsen", "mlucas_nasa_ogc");
+
+        Assert.Equal(3, server.RequestsTo("/api/ogc/processes").Count());
+    }
 }
