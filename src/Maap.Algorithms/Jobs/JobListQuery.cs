@@ -123,12 +123,6 @@ public sealed record JobListQuery
     /// <summary>True when a filter MAAP applies after paging is set: then a short page does not mean the last one.</summary>
     internal bool FiltersAfterPaging => ActiveFrom is not null || ActiveTo is not null || MinDuration is not null || MaxDuration is not null;
 
-    /// <summary>True when a filter only the OGC API has is set.</summary>
-    internal bool UsesOgcOnlyFilter => ProcessId is not null || FiltersAfterPaging;
-
-    /// <summary>The name of a filter that only the WPS API honours, or null.</summary>
-    internal string? WpsOnlyFilter => AlgorithmId is not null ? nameof(AlgorithmId) : null;
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first filter set here that the job API in use cannot honour.</summary>
     internal static void Refuse(string? filter, string protocol)
     {

@@ -40,7 +40,7 @@ internal sealed class AutoJobProtocol(JobProtocol wps, JobProtocol ogc, OgcProce
 
     public override void ValidateListQuery(JobListQuery query)
     {
-        if (query.UsesOgcOnlyFilter)
+        if (NeedsOgc(query))
         {
             ogc.ValidateListQuery(query);
         }
@@ -51,5 +51,8 @@ internal sealed class AutoJobProtocol(JobProtocol wps, JobProtocol ogc, OgcProce
     }
 
     public override Task<MaapPage<JobListItem>> ListPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken) =>
-        (query.UsesOgcOnlyFilter ? ogc : wps).ListPageAsync(query, offset, cancellationToken);
+        (NeedsOgc(query) ? ogc : wps).ListPageAsync(query, offset, cancellationToken);
+
+    /// <summary>True when the list uses a filter only the OGC API has.</summary>
+    private static bool NeedsOgc(JobListQuery query) => query.ProcessId is not null || query.FiltersAfterPaging;
 }

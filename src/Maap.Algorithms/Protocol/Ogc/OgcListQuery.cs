@@ -9,7 +9,8 @@ internal static class OgcListQuery
     /// <summary>Throws <see cref="ArgumentException"/> for a filter this API cannot honour.</summary>
     public static void Validate(JobListQuery query)
     {
-        JobListQuery.Refuse(query.WpsOnlyFilter, "OGC");
+        // MAAP's OGC list filters jobs by processID; a legacy algorithm's id and version name no process.
+        JobListQuery.Refuse(query.AlgorithmId is not null ? nameof(JobListQuery.AlgorithmId) : null, "OGC");
         if (query.Status is { } status && OgcStatuses.WriteFilter(status.Kind) is null)
         {
             // MAAP answers status=deleted with a 400 whose title and detail are null.
