@@ -1,13 +1,14 @@
 using System.Net;
 using Maap.Algorithms.Http;
 using Maap.Algorithms.Protocol;
+using Maap.Algorithms.Protocol.Ogc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Maap.Algorithms;
 
 /// <summary>
-/// The MAAP API client: <see cref="Jobs"/>, <see cref="Secrets"/>, <see cref="Algorithms"/> and <see cref="Members"/>.
+/// The MAAP API client: <see cref="Jobs"/>, <see cref="Secrets"/>, <see cref="Algorithms"/>, <see cref="Processes"/> and <see cref="Members"/>.
 /// Like maap-py, it finds the host in <c>MAAP_API_HOST</c> and the credential in <c>MAAP_PGT</c> unless
 /// <see cref="MaapClientOptions"/> says otherwise. The constructor does no I/O: the endpoint configuration is fetched on
 /// first use and cached. Thread-safe; create one and share it.
@@ -44,6 +45,7 @@ public class MaapClient : IDisposable
         Secrets = null!;
         Algorithms = null!;
         Members = null!;
+        Processes = null!;
     }
 
     private MaapClient(MaapClientOptions options, HttpClient? httpClient)
@@ -54,11 +56,13 @@ public class MaapClient : IDisposable
         _ownedHttpClient = httpClient is null ? CreateHttpClient() : null;
         var logger = (ILogger?)options.LoggerFactory?.CreateLogger("Maap.Algorithms") ?? NullLogger.Instance;
         var pipeline = new MaapPipeline(httpClient ?? _ownedHttpClient!, options, credential, logger);
-        var protocol = JobProtocolFactory.Create(options.JobProtocol, pipeline, _endpoints);
+        var resolver = new OgcProcessResolver(pipeline, _endpoints);
+        var protocol = JobProtocolFactory.Create(options.JobProtocol, pipeline, _endpoints, resolver);
         Jobs = new MaapJobsClient(protocol, options, logger);
         Secrets = new MaapSecretsClient(pipeline, _endpoints);
         Algorithms = new MaapAlgorithmsClient(pipeline, _endpoints);
         Members = new MaapMembersClient(pipeline, _endpoints);
+        Processes = new MaapProcessesClient(pipeline, _endpoints, resolver, options);
     }
 
     /// <summary>DPS jobs: submit, reattach, status, result, metrics, cancel, list.</summary>
@@ -72,6 +76,9 @@ public class MaapClient : IDisposable
 
     /// <summary>The member's profile.</summary>
     public virtual MaapMembersClient Members { get; }
+
+    /// <summary>OGC processes: list, describe, deploy from CWL, deployment status, replace, undeploy, package.</summary>
+    public virtual MaapProcessesClient Processes { get; }
 
     /// <summary>The configuration URL the client discovers endpoints from, e.g. <c>https://api.maap-project.org/api/environment/config</c>.</summary>
     public virtual Uri ConfigurationUrl => _endpoints?.ConfigUrl ?? throw new InvalidOperationException("This client was created for mocking.");

@@ -32,8 +32,8 @@ public sealed class MaapClientOptions
     /// </summary>
     public MaapCredential? Credential { get; set; }
 
-    /// <summary>Which of MAAP's job APIs to speak. Only the WPS 2.0 XML API is implemented today.</summary>
-    public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Wps;
+    /// <summary>Which of MAAP's job APIs to speak: <see cref="MaapJobProtocol.Auto"/> (the default) picks one per algorithm.</summary>
+    public MaapJobProtocol JobProtocol { get; set; } = MaapJobProtocol.Auto;
 
     /// <summary>The most retries <see cref="MaxRetries"/> may ask for.</summary>
     public const int MaxRetriesLimit = 10;

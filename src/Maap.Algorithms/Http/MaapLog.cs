@@ -31,4 +31,7 @@ internal static partial class MaapLog
 
     [LoggerMessage(8, LogLevel.Warning, "Polling job {JobId} failed ({Reason}); polling goes on")]
     public static partial void PollFailed(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(9, LogLevel.Debug, "{AlgorithmId}:{AlgorithmVersion} runs over {Protocol} ({Reason})")]
+    public static partial void JobProtocolChosen(ILogger logger, string algorithmId, string algorithmVersion, string protocol, string reason);
 }

@@ -34,6 +34,9 @@ public sealed class JobMetrics
         TotalIoBytes = Integer("total_io_stats");
     }
 
+    /// <summary>False when MAAP had nothing to report: the OGC API answers <c>null</c> for a queued job (and for any error behind it).</summary>
+    public bool IsMeasured => RawValues.Count > 0;
+
     /// <summary>Every element MAAP sent, verbatim, in document order (null for an empty element).</summary>
     public IReadOnlyDictionary<string, string?> RawValues { get; }
 

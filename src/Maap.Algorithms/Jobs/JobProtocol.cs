@@ -14,7 +14,13 @@ internal abstract class JobProtocol
 
     public abstract Task<JobMetrics> GetMetricsAsync(string jobId, CancellationToken cancellationToken);
 
-    public abstract Task CancelAsync(string jobId, CancellationToken cancellationToken);
+    /// <summary>Asks the server to cancel; with <paramref name="waitForCompletion"/>, answers once the server says the cancel finished.</summary>
+    public abstract Task CancelAsync(string jobId, bool waitForCompletion, CancellationToken cancellationToken);
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a list filter this protocol cannot honour, before any request.</summary>
+    public virtual void ValidateListQuery(JobListQuery query)
+    {
+    }
 
     public abstract Task<MaapPage<JobListItem>> ListPageAsync(JobListQuery query, int offset, CancellationToken cancellationToken);
 }

@@ -38,6 +38,19 @@ public sealed partial class JobRequest
     /// <summary>Whether MAAP may deduplicate this job against an identical earlier one. Null leaves MAAP's default (off).</summary>
     public bool? Dedup { get; init; }
 
+    /// <summary>
+    /// Who deployed the OGC process to run (a MAAP username). Several members can deploy the same id and version; this
+    /// picks one when the algorithm is looked up among deployed processes. Null: the only match. The WPS API has no
+    /// deployers, so a submission that goes over WPS does not use it.
+    /// </summary>
+    public string? Deployer { get; init; }
+
+    /// <summary>
+    /// The OGC processID to run (for example <c>12</c>), skipping the lookup by <see cref="AlgorithmId"/>,
+    /// <see cref="Version"/> and <see cref="Deployer"/>. Only the OGC API can run it; the WPS API refuses a request with one.
+    /// </summary>
+    public string? ProcessId { get; init; }
+
     /// <summary>The algorithm inputs, in the order they are sent.</summary>
     public IList<JobInput> Inputs { get; } = new List<JobInput>();
 
@@ -73,6 +86,16 @@ public sealed partial class JobRequest
         if (string.IsNullOrWhiteSpace(Queue))
         {
             throw new ArgumentException("A queue is required: MAAP rejects a submission without one. Pick one from maap.Algorithms.ListQueuesAsync().", nameof(Queue));
+        }
+
+        if (ProcessId is not null)
+        {
+            ProcessIds.Validate(ProcessId, nameof(ProcessId));
+        }
+
+        if (Deployer is { } deployer && string.IsNullOrWhiteSpace(deployer))
+        {
+            throw new ArgumentException("Deployer is blank: give a MAAP username or leave it null.", nameof(Deployer));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

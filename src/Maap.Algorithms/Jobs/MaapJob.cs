@@ -178,15 +178,30 @@ public class MaapJob
         State.Protocol.GetMetricsAsync(State.Id, cancellationToken);
 
     /// <summary>
-    /// Asks MAAP to cancel the job: a queued job is purged (its status becomes Deleted), a running one is revoked
-    /// (Dismissed). A finished job cannot be cancelled: MAAP answers 400 <c>FailedJobCancel</c>.
+    /// Asks MAAP to cancel the job: a queued job is purged, a running one is revoked (Dismissed). Over WPS a purged job
+    /// reads Deleted afterwards; over OGC it reads Dismissed to the client that cancelled it (MAAP itself forgets it). A
+    /// finished job cannot be cancelled: MAAP answers 400 (WPS <c>FailedJobCancel</c>, OGC <c>Not allowed to cancel …</c>).
     /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when MAAP accepted the cancel request.</returns>
     public virtual async Task CancelAsync(CancellationToken cancellationToken = default)
     {
         var state = State;
-        await state.Protocol.CancelAsync(state.Id, cancellationToken).ConfigureAwait(false);
+        await state.Protocol.CancelAsync(state.Id, waitForCompletion: false, cancellationToken).ConfigureAwait(false);
+        MaapLog.JobCancelRequested(state.Logger, state.Id);
+    }
+
+    /// <summary>
+    /// Asks MAAP to cancel the job and answers once MAAP says the revoke or purge finished (OGC
+    /// <c>waitForCompletion=true</c>; MAAP polls for it, so this call can take tens of seconds). Only the OGC job API can
+    /// wait: a job submitted over WPS throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call (not the cancel MAAP already started).</param>
+    /// <returns>A task that completes when MAAP reports the cancel done.</returns>
+    public virtual async Task CancelAndWaitAsync(CancellationToken cancellationToken = default)
+    {
+        var state = State;
+        await state.Protocol.CancelAsync(state.Id, waitForCompletion: true, cancellationToken).ConfigureAwait(false);
         MaapLog.JobCancelRequested(state.Logger, state.Id);
     }
 

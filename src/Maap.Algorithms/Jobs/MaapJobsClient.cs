@@ -36,7 +36,7 @@ public class MaapJobsClient
         request.Validate();
         var info = await Protocol.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         MaapLog.JobSubmitted(_logger!, request.AlgorithmId, request.Version, request.Queue, info.JobId);
-        return new MaapJob(Protocol, _options!, _logger!, info.JobId, info.Status, _options!.TimeProvider.GetUtcNow());
+        return new MaapJob(info.Handler ?? Protocol, _options!, _logger!, info.JobId, info.Status, _options!.TimeProvider.GetUtcNow());
     }
 
     /// <summary>Reattaches to an existing job by id. No request is made until the handle is used.</summary>
@@ -75,18 +75,26 @@ public class MaapJobsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when MAAP accepted the cancel request.</returns>
     public virtual Task CancelAsync(string jobId, CancellationToken cancellationToken = default) =>
-        Protocol.CancelAsync(jobId, cancellationToken);
+        Protocol.CancelAsync(jobId, waitForCompletion: false, cancellationToken);
+
+    /// <summary>Cancels a job and waits until MAAP says the cancel finished (see <see cref="MaapJob.CancelAndWaitAsync"/>).</summary>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when MAAP reports the cancel done.</returns>
+    public virtual Task CancelAndWaitAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Protocol.CancelAsync(jobId, waitForCompletion: true, cancellationToken);
 
     /// <summary>Lists the signed-in member's jobs, newest first, fetching pages as enumeration needs them.</summary>
     /// <param name="query">Filters and page size; null lists everything.</param>
     /// <param name="cancellationToken">Cancels enumeration.</param>
     /// <returns>The jobs; use <see cref="MaapAsyncPageable{T}.AsPages"/> for page-at-a-time work.</returns>
-    /// <exception cref="ArgumentException">A filter is invalid (checked here, before any request).</exception>
+    /// <exception cref="ArgumentException">A filter is invalid, or the job API in use cannot honour it (checked here, before any request).</exception>
     public virtual MaapAsyncPageable<JobListItem> ListAsync(JobListQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new JobListQuery();
         query.Validate();
         var protocol = Protocol;
+        protocol.ValidateListQuery(query);
         return new MaapAsyncPageable<JobListItem>((offset, ct) => protocol.ListPageAsync(query, offset, ct), cancellationToken);
     }
 }

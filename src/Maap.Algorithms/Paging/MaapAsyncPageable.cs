@@ -47,7 +47,7 @@ public class MaapAsyncPageable<T> : IAsyncEnumerable<T>
                 yield break;
             }
 
-            offset += page.Items.Count;
+            offset = page.NextOffset >= 0 ? page.NextOffset : offset + page.Items.Count;
         }
     }
 

@@ -23,4 +23,10 @@ public sealed class MaapPage<T>
 
     /// <summary>True for the last page (MAAP has no total count: a page shorter than the page size is the last).</summary>
     public bool IsLast { get; }
+
+    /// <summary>
+    /// Where the next page starts. Usually <see cref="Offset"/> plus the item count; a protocol whose server filters
+    /// after paging (OGC <c>datetime</c>, durations) moves it by the page size it asked for instead.
+    /// </summary>
+    internal int NextOffset { get; init; } = -1;
 }

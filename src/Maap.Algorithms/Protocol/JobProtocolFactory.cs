@@ -1,4 +1,5 @@
 using Maap.Algorithms.Http;
+using Maap.Algorithms.Protocol.Ogc;
 using Maap.Algorithms.Protocol.Wps;
 
 namespace Maap.Algorithms.Protocol;
@@ -9,9 +10,11 @@ namespace Maap.Algorithms.Protocol;
 /// </summary>
 internal static class JobProtocolFactory
 {
-    public static JobProtocol Create(MaapJobProtocol protocol, MaapPipeline pipeline, MaapEndpoints endpoints) => protocol switch
+    public static JobProtocol Create(MaapJobProtocol protocol, MaapPipeline pipeline, MaapEndpoints endpoints, OgcProcessResolver resolver) => protocol switch
     {
         MaapJobProtocol.Wps => new WpsJobProtocol(pipeline, endpoints),
+        MaapJobProtocol.Ogc => new OgcJobProtocol(pipeline, endpoints, resolver),
+        MaapJobProtocol.Auto => new AutoJobProtocol(new WpsJobProtocol(pipeline, endpoints), new OgcJobProtocol(pipeline, endpoints, resolver), resolver, pipeline.Logger),
         _ => throw new ArgumentException($"Unknown job protocol {protocol}.", nameof(protocol)),
     };
 }

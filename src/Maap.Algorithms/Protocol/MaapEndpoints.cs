@@ -88,12 +88,15 @@ internal sealed class MaapEndpoints
 /// <summary>The endpoint URLs the client calls, each without a trailing slash.</summary>
 internal sealed class ResolvedEndpoints
 {
-    private ResolvedEndpoints(Uri apiRoot, string dpsJob, string member, string algorithm)
+    private ResolvedEndpoints(Uri apiRoot, string dpsJob, string member, string algorithm, string processesOgc, string deploymentJobsOgc, string jobsOgc)
     {
         ApiRoot = apiRoot;
         DpsJob = dpsJob;
         Member = member;
         Algorithm = algorithm;
+        ProcessesOgc = processesOgc;
+        DeploymentJobsOgc = deploymentJobsOgc;
+        JobsOgc = jobsOgc;
     }
 
     /// <summary>The API root with a trailing slash: the server's path on the config URL's scheme and host (as maap-py rewrites it).</summary>
@@ -108,6 +111,29 @@ internal sealed class ResolvedEndpoints
     /// <summary>The algorithm registry endpoint, e.g. <c>…/api/mas/algorithm</c>.</summary>
     public string Algorithm { get; }
 
+    /// <summary>The OGC processes endpoint (<c>processes_ogc</c>), e.g. <c>…/api/ogc/processes</c>.</summary>
+    public string ProcessesOgc { get; }
+
+    /// <summary>The OGC deployment jobs endpoint (<c>deployment_jobs_ogc</c>), e.g. <c>…/api/ogc/deploymentJobs</c>.</summary>
+    public string DeploymentJobsOgc { get; }
+
+    /// <summary>The OGC jobs endpoint (<c>jobs_ogc</c>), e.g. <c>…/api/ogc/jobs</c>.</summary>
+    public string JobsOgc { get; }
+
+    /// <summary>
+    /// An href the server sent. MAAP's hrefs are relative and lack <c>/api</c> (<c>/ogc/processes/12</c>), so they are
+    /// joined to the API root, never resolved against the request URL; an absolute href is kept as it is.
+    /// </summary>
+    public Uri ResolveHref(string href)
+    {
+        ArgumentNullException.ThrowIfNull(href);
+        if (Uri.TryCreate(href, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return absolute;
+        }
+
+        return new Uri(ApiRoot, href.TrimStart('/'));
+    }
     public static ResolvedEndpoints From(Uri configUrl, ClientConfigDocument config)
     {
         var serverRoot = config.Service?.MaapApiRoot;
@@ -124,6 +150,13 @@ internal sealed class ResolvedEndpoints
             return new Uri(apiRoot, relative.Trim('/')).ToString().TrimEnd('/');
         }
 
-        return new ResolvedEndpoints(apiRoot, Endpoint("dps_job", "dps/job"), Endpoint("member", "members/self"), Endpoint("algorithm_register", "mas/algorithm"));
+        return new ResolvedEndpoints(
+            apiRoot,
+            Endpoint("dps_job", "dps/job"),
+            Endpoint("member", "members/self"),
+            Endpoint("algorithm_register", "mas/algorithm"),
+            Endpoint("processes_ogc", "ogc/processes"),
+            Endpoint("deployment_jobs_ogc", "ogc/deploymentJobs"),
+            Endpoint("jobs_ogc", "ogc/jobs"));
     }
 }

@@ -45,7 +45,9 @@ public sealed class FakeMaapServer : HttpMessageHandler
 
     public MaapClient CreateClient(Action<MaapClientOptions>? configure = null)
     {
-        var options = new MaapClientOptions { Host = Host, ProxyTicket = "PGT-test-ticket", RetryDelay = TimeSpan.FromMilliseconds(1) };
+        // WPS unless a test asks otherwise: the canned answers here are WPS ones, and Auto would first look the
+        // algorithm up among OGC processes (the OGC tests set Auto or Ogc themselves).
+        var options = new MaapClientOptions { Host = Host, ProxyTicket = "PGT-test-ticket", RetryDelay = TimeSpan.FromMilliseconds(1), JobProtocol = MaapJobProtocol.Wps };
         configure?.Invoke(options);
         return new MaapClient(new HttpClient(this, disposeHandler: false), options);
     }

@@ -9,6 +9,11 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
 
     public override async Task<StatusInfo> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
+        if (request.ProcessId is not null)
+        {
+            throw new ArgumentException("The WPS job API runs registered algorithms by id and version; a ProcessId needs the OGC job protocol.", nameof(request));
+        }
+
         // Written first: a request WPS cannot carry fails before any request, endpoint discovery included.
         var body = WpsExecuteWriter.Write(request);
         var dpsJob = await DpsJobAsync(cancellationToken).ConfigureAwait(false);
@@ -53,8 +58,13 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
         return ReadXml(response, WpsReader.ReadMetrics, "a metrics document");
     }
 
-    public override async Task CancelAsync(string jobId, CancellationToken cancellationToken)
+    public override async Task CancelAsync(string jobId, bool waitForCompletion, CancellationToken cancellationToken)
     {
+        if (waitForCompletion)
+        {
+            throw new NotSupportedException("The WPS job API cannot wait for a cancel to finish; cancel without waiting, or use the OGC job protocol.");
+        }
+
         var escaped = JobIds.Escape(jobId);
         var dpsJob = await DpsJobAsync(cancellationToken).ConfigureAwait(false);
         var url = new Uri($"{dpsJob}/cancel/{escaped}");
@@ -84,6 +94,16 @@ internal sealed class WpsJobProtocol(MaapPipeline pipeline, MaapEndpoints endpoi
         }
 
         return new MaapPage<JobListItem>(items, offset, isLast: items.Count < query.PageSize);
+    }
+
+    public override void ValidateListQuery(JobListQuery query)
+    {
+        JobListQuery.Refuse(query.ProcessId is not null ? nameof(JobListQuery.ProcessId)
+            : query.ActiveFrom is not null ? nameof(JobListQuery.ActiveFrom)
+            : query.ActiveTo is not null ? nameof(JobListQuery.ActiveTo)
+            : query.MinDuration is not null ? nameof(JobListQuery.MinDuration)
+            : query.MaxDuration is not null ? nameof(JobListQuery.MaxDuration)
+            : null, "WPS");
     }
 
     private async Task<string> DpsJobAsync(CancellationToken cancellationToken) =>
