@@ -38,6 +38,12 @@ public sealed partial class JobRequest
     /// <summary>Whether MAAP may deduplicate this job against an identical earlier one. Null leaves MAAP's default (off).</summary>
     public bool? Dedup { get; init; }
 
+    /// <summary>
+    /// The MAAP user who deployed the OGC process to run, which with the id and version names one process (users can
+    /// deploy the same id and version). Null when the algorithm runs over WPS or when only one such process exists.
+    /// </summary>
+    public string? Deployer { get; init; }
+
     /// <summary>The algorithm inputs, in the order they are sent.</summary>
     public IList<JobInput> Inputs { get; } = new List<JobInput>();
 
