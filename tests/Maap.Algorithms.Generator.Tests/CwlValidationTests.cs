@@ -90,23 +90,32 @@ internal static class Cwltool
         File.WriteAllText(file, cwl);
         try
         {
-            var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("cwltool is not on PATH; .ci/run installs it (apt-get install -y cwltool).")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("--validate");
-            start.ArgumentList.Add(file);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, "cwltool timed out after 3 minutes");
-            }
-
-            return (process.ExitCode, stdout.Result + stderr.Result);
+            return Run("--validate", file);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>Runs cwltool with the arguments; its exit code and its output (stdout, then stderr).</summary>
+    public static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("cwltool is not on PATH; .ci/run installs it (apt-get install -y cwltool).")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "cwltool timed out after 3 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
