@@ -108,6 +108,17 @@ public sealed class CwlRoundTripTests
         Assert.Equal(local, readBack.Inputs.Single(i => i.Name == "input_file").Value);
     }
 
+    [Fact]
+    public void The_commit_hash_is_one_unquoted_line_and_the_deployer_reaches_the_request()
+    {
+        var cwl = (string)Compiled.Value.Call("Science.Probe", "Cwl")!;
+        var request = (JobRequest)Compiled.Value.Call("Science.Probe", "Minimal", "/tmp/g.h5")!;
+
+        // MAAP reads gitCommitHash with the regular expression s:commitHash:\s*(\S+) (maap-ogc-spec.md §6.2).
+        Assert.Contains("\ns:commitHash: 0123456789abcdef0123456789abcdef01234567\n", cwl, StringComparison.Ordinal);
+        Assert.Equal("jdoe", request.Deployer);
+    }
+
     private static IEnumerable<string> Lines(JobRequest request, string skip) =>
         request.Inputs.Where(i => i.Name != skip).Select(i => i.Name + "=" + i.Value);
 

@@ -16,7 +16,7 @@ namespace Science
         public static string? DefaultQueue => "maap-dps-worker-8gb";
 
         /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
-        public static string? Deployer => null;
+        public static string? Deployer => "maap-dev";
 
         /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
         public static string JobType => "job-maap_functional_test_algo:main";
@@ -172,6 +172,7 @@ namespace Science
             "s:author:\n" +
             "- class: s:Person\n" +
             "  s:name: maap-dev\n" +
+            "s:commitHash: 9f8e7d6c5b4a39281706f5e4d3c2b1a098765432\n" +
             "s:keywords: gdal, tutorial\n";
 
         /// <summary>Reads the inputs inside a running DPS job.</summary>
