@@ -48,6 +48,22 @@ public sealed class CwlValidationTests
         Assert.Equal("Set ContainerImage and RunCommand on [MaapAlgorithm] of Point to deploy it as an OGC process: its CWL needs both.", ex.Message);
     }
 
+    [Fact]
+    public void ToCwl_refuses_a_list_of_booleans_whose_false_elements_a_command_line_cannot_carry()
+    {
+        var assembly = CompiledAlgorithms.Load("""
+            using Maap.Algorithms;
+
+            namespace Science;
+
+            [MaapAlgorithm("flags", "1", ContainerImage = "ghcr.io/org/algo:1", RunCommand = "run.sh")]
+            public partial record Flags(bool[] Switches);
+            """);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => assembly.Call("Science.Flags", "ToCwl"));
+        Assert.StartsWith("Input 'switches' of Flags is a list of booleans", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The scenario with a <c>ContainerImage</c> and a <c>RunCommand</c> on every record that lacks them.</summary>
     private static string Deployable(string source)
     {
