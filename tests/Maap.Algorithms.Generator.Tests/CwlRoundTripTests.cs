@@ -66,6 +66,11 @@ public sealed class CwlRoundTripTests
                     System.TimeSpan.Zero, null, null, null,
                     new[] { 1 }, new System.Collections.Generic.List<string>(), null, null).ToJobRequest("q");
 
+                public static Maap.Algorithms.JobRequest Generic(string file) => Maap.Algorithms.MaapAlgorithm.CreateRequest(new RoundTrip(
+                    new System.Uri(file), 1, null, "x", false, false, null, 0, 0L, 0, 0f, 0m, 0, 0, 0, 0, 0U, 0UL, Compression.None,
+                    new System.DateTime(2024, 1, 1), new System.DateTimeOffset(2024, 1, 1, 0, 0, 0, System.TimeSpan.Zero), new System.DateOnly(2024, 1, 1),
+                    System.TimeSpan.Zero, null, null, null, new[] { 1 }, new System.Collections.Generic.List<string>(), null, null), "q");
+
                 public static string Cwl() => RoundTrip.ToCwl();
 
                 public static System.Collections.Generic.IReadOnlyList<Maap.Algorithms.MaapInputMetadata> Metadata() => RoundTrip.InputMetadata;
@@ -117,6 +122,7 @@ public sealed class CwlRoundTripTests
         // MAAP reads gitCommitHash with the regular expression s:commitHash:\s*(\S+) (maap-ogc-spec.md §6.2).
         Assert.Contains("\ns:commitHash: 0123456789abcdef0123456789abcdef01234567\n", cwl, StringComparison.Ordinal);
         Assert.Equal("jdoe", request.Deployer);
+        Assert.Equal("jdoe", ((JobRequest)Compiled.Value.Call("Science.Probe", "Generic", "/tmp/g.h5")!).Deployer);
     }
 
     private static IEnumerable<string> Lines(JobRequest request, string skip) =>
