@@ -118,6 +118,25 @@ public sealed class OgcInputReaderTests : IDisposable
         Assert.Equal(3, reader.Read(5, MaapInputValues.ParseInt32));
     }
 
+    [Fact]
+    public void A_file_input_reads_its_url_from_context_json_and_its_local_path_from_the_arguments()
+    {
+        MaapInputMetadata[] inputs = [new("granule", "Granule", MaapInputKind.File, "text", true, null, null)];
+        var staged = Directory.CreateDirectory(Path.Combine(_work, "staged")).FullName;
+        File.WriteAllText(Path.Combine(staged, "g.h5"), "data");
+        WriteContext(new JsonObject { ["granule"] = "s3://bucket/path/g.h5", ["job_specification"] = new JsonObject { ["command"] = OgcCommand } });
+        var context = new DpsJobContext(_work, ["--granule", Path.Combine(staged, "g.h5")]);
+
+        Assert.Equal("s3://bucket/path/g.h5", new DpsInputReader(context, inputs).Read(0, MaapInputValues.ParseString));
+        var file = context.ResolveInputFile("granule", "s3://bucket/path/g.h5");
+        Assert.Equal(Path.Combine(staged, "g.h5"), file.LocalPath);
+
+        // Without _context.json's URL the value is the local path itself.
+        File.Delete(Path.Combine(_work, "_context.json"));
+        var local = new DpsInputReader(new DpsJobContext(_work, ["--granule", Path.Combine(staged, "g.h5")]), inputs).Read(0, MaapInputValues.ParseString);
+        Assert.Equal(Path.Combine(staged, "g.h5"), local);
+    }
+
     private DpsInputReader Reader(params string[] arguments) => new(new DpsJobContext(_work, arguments), Inputs);
 
     private void WriteContext(JsonObject context) => File.WriteAllText(Path.Combine(_work, "_context.json"), context.ToJsonString());
