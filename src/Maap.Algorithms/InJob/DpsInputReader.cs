@@ -56,7 +56,8 @@ public sealed class DpsInputReader
         var text = Text(index, nullable: false) ?? input.DefaultValue;
         if (text is null && input.Required)
         {
-            throw new DpsJobInputException(input.Name, _ogc is null ? MissingFromWps(index) : $"missing: not on the command line (--{input.Name}) nor in _context.json");
+            throw new DpsJobInputException(input.Name, _ogc is null ? MissingFromWps(index)
+                : input.Kind == MaapInputKind.Config ? "missing: not in _context.json" : $"missing: not on the command line (--{input.Name}) nor in _context.json");
         }
 
         return Read(index, text ?? string.Empty, parse);

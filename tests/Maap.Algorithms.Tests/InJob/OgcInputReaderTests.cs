@@ -99,11 +99,13 @@ public sealed class OgcInputReaderTests : IDisposable
     [Fact]
     public void A_required_bound_input_missing_everywhere_names_where_it_was_looked_for()
     {
-        WriteContext(new JsonObject { ["outsize"] = 1, ["job_specification"] = new JsonObject { ["command"] = OgcCommand } });
+        WriteContext(new JsonObject { ["job_specification"] = new JsonObject { ["command"] = OgcCommand } });
 
         var ex = Assert.Throws<DpsJobInputException>(() => Reader("--limit", "1").Read(0, MaapInputValues.ParseString));
 
         Assert.Equal("DPS job input 'label': missing: not on the command line (--label) nor in _context.json.", ex.Message);
+        var config = Assert.Throws<DpsJobInputException>(() => Reader("--label", "x").Read(5, MaapInputValues.ParseInt32));
+        Assert.Equal("DPS job input 'outsize': missing: not in _context.json.", config.Message);
     }
 
     [Fact]
