@@ -48,6 +48,22 @@ public sealed class CwlValidationTests
         Assert.Equal("Set ContainerImage and RunCommand on [MaapAlgorithm] of Point to deploy it as an OGC process: its CWL needs both.", ex.Message);
     }
 
+    [Fact]
+    public void ToCwl_refuses_a_list_of_booleans_whose_false_elements_a_command_line_cannot_carry()
+    {
+        var assembly = CompiledAlgorithms.Load("""
+            using Maap.Algorithms;
+
+            namespace Science;
+
+            [MaapAlgorithm("flags", "1", ContainerImage = "ghcr.io/org/algo:1", RunCommand = "run.sh")]
+            public partial record Flags(bool[] Switches);
+            """);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => assembly.Call("Science.Flags", "ToCwl"));
+        Assert.StartsWith("Input 'switches' of Flags is a list of booleans", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The scenario with a <c>ContainerImage</c> and a <c>RunCommand</c> on every record that lacks them.</summary>
     private static string Deployable(string source)
     {
@@ -90,23 +106,32 @@ internal static class Cwltool
         File.WriteAllText(file, cwl);
         try
         {
-            var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("cwltool is not on PATH; .ci/run installs it (apt-get install -y cwltool).")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("--validate");
-            start.ArgumentList.Add(file);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, "cwltool timed out after 3 minutes");
-            }
-
-            return (process.ExitCode, stdout.Result + stderr.Result);
+            return Run("--validate", file);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>Runs cwltool with the arguments; its exit code and its output (stdout, then stderr).</summary>
+    public static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("cwltool is not on PATH; .ci/run installs it (apt-get install -y cwltool).")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "cwltool timed out after 3 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

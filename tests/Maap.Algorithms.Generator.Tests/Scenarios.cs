@@ -113,7 +113,8 @@ internal static class Scenarios
             BuildCommand = "dps_tutorial/gdal_wrapper/build-env.sh",
             ContainerImage = "ghcr.io/maap-project/dps_tutorial:main",
             MemoryMiB = 8192, Cores = 2, DiskGiB = 5,
-            Author = "maap-dev", Keywords = "gdal, tutorial")]
+            Author = "maap-dev", Keywords = "gdal, tutorial",
+            CommitHash = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432", Deployer = "maap-dev")]
         public partial record GdalWrapper(
             [FileInput] string InputFile = "https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif",
             string OutputFilename = "output.tif",

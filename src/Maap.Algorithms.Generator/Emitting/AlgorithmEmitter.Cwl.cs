@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Maap.Algorithms.Generator.Model;
 
 namespace Maap.Algorithms.Generator.Emitting;
@@ -12,11 +13,16 @@ internal static partial class AlgorithmEmitter
     private static void EmitCwl(SourceWriter w, AlgorithmSpec spec)
     {
         w.Line("/// <summary>The CWL document that deploys this algorithm as a MAAP OGC process.</summary>");
+        // A CWL runner writes a boolean array element as a bare flag when true and nothing when false, so the job could
+        // not tell [true, false] from [true]: such a record is refused rather than deployed to read wrong values.
+        var flagList = spec.Inputs.FirstOrDefault(i => i.Scalar == ScalarKind.Boolean && i.Collection != CollectionKind.None);
         var refusal = spec.RunCommand is null || spec.ContainerImage is null
             ? "Set ContainerImage and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to deploy it as an OGC process: its CWL needs both."
             : spec.NonCwlWireName is not null
                 ? "Input '" + spec.NonCwlWireName + "' of " + spec.TypeName + " is not a CWL input id (MAAP0016), so it cannot be deployed as an OGC process."
-                : null;
+                : flagList is not null
+                    ? "Input '" + flagList.WireName + "' of " + spec.TypeName + " is a list of booleans, which an OGC process's command line cannot carry (a false element leaves no trace); declare it as a list of strings or numbers to deploy it as an OGC process."
+                    : null;
         if (refusal is not null)
         {
             w.Line("public static string ToCwl() =>");
@@ -115,6 +121,11 @@ internal static partial class AlgorithmEmitter
             l.Add("  s:name: " + CwlYaml.Scalar(spec.Author));
         }
 
+        if (spec.CommitHash is not null)
+        {
+            l.Add("s:commitHash: " + CwlYaml.Scalar(spec.CommitHash));
+        }
+
         if (spec.Keywords is not null)
         {
             l.Add("s:keywords: " + CwlYaml.Scalar(spec.Keywords));
@@ -131,7 +142,13 @@ internal static partial class AlgorithmEmitter
         }
     }
 
-    /// <summary>The workflow's or the tool's <c>inputs</c>: the same types and defaults; only the tool binds positions.</summary>
+    /// <summary>
+    /// The workflow's or the tool's <c>inputs</c>: the same types, defaults and docs; only the tool binds inputs to the
+    /// command line. Every positional and file input gets <c>position: n</c> (1-based, in declaration order) and the
+    /// prefix <c>--{name}</c>, so the arguments name themselves: an omitted optional input shifts nothing, a boolean is
+    /// a bare flag (present when true), a list repeats its prefix before each element (<c>--bands 1 --bands 2</c>), and
+    /// a file is the local path DPS downloaded it to. Config inputs stay off the command line (<c>_context.json</c>).
+    /// </summary>
     private static void CwlInputs(List<string> l, AlgorithmSpec spec, bool tool)
     {
         if (spec.Inputs.Count == 0)
@@ -141,10 +158,32 @@ internal static partial class AlgorithmEmitter
         }
 
         l.Add("  inputs:");
+        var position = 0;
         foreach (var input in spec.Inputs)
         {
+            var bound = tool && input.Kind != InputKind.Config;
             l.Add("    " + input.WireName + ":");
-            l.Add("      type: " + CwlType(input));
+            if (bound && input.Collection != CollectionKind.None)
+            {
+                // The item binding repeats the prefix per element; a type with a binding has no shorthand (T[]?).
+                const string nested = "        ";
+                var array = input.IsNullable ? "      - " : nested;
+                l.Add("      type:");
+                if (input.IsNullable)
+                {
+                    l.Add("      - 'null'");
+                }
+
+                l.Add(array + "type: array");
+                l.Add(nested + "items: " + CwlItemType(input));
+                l.Add(nested + "inputBinding:");
+                l.Add(nested + "  prefix: --" + input.WireName);
+            }
+            else
+            {
+                l.Add("      type: " + CwlType(input));
+            }
+
             if (input.Description is not null)
             {
                 l.Add("      doc: " + CwlYaml.Scalar(input.Description));
@@ -164,10 +203,15 @@ internal static partial class AlgorithmEmitter
                 }
             }
 
-            if (tool && input.Kind == InputKind.Positional)
+            if (bound)
             {
+                position++;
                 l.Add("      inputBinding:");
-                l.Add("        position: " + (input.PositionalIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                l.Add("        position: " + position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (input.Collection == CollectionKind.None)
+                {
+                    l.Add("        prefix: --" + input.WireName);
+                }
             }
         }
     }
@@ -175,15 +219,7 @@ internal static partial class AlgorithmEmitter
     /// <summary><c>File</c> for file inputs, the CWL number or boolean type where one holds every value, else <c>string</c>; <c>[]</c> for lists, <c>?</c> when optional.</summary>
     private static string CwlType(InputSpec input)
     {
-        var type = input.Kind == InputKind.File ? "File" : input.Scalar switch
-        {
-            ScalarKind.Boolean => "boolean",
-            ScalarKind.SByte or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.UInt16 or ScalarKind.Int32 => "int",
-            ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64 => "long",
-            ScalarKind.Single => "float",
-            ScalarKind.Double or ScalarKind.Decimal => "double",
-            _ => "string",
-        };
+        var type = CwlItemType(input);
         if (input.Collection != CollectionKind.None)
         {
             type += "[]";
@@ -191,6 +227,16 @@ internal static partial class AlgorithmEmitter
 
         return input.IsNullable ? type + "?" : type;
     }
+
+    private static string CwlItemType(InputSpec input) => input.Kind == InputKind.File ? "File" : input.Scalar switch
+    {
+        ScalarKind.Boolean => "boolean",
+        ScalarKind.SByte or ScalarKind.Byte or ScalarKind.Int16 or ScalarKind.UInt16 or ScalarKind.Int32 => "int",
+        ScalarKind.UInt32 or ScalarKind.Int64 or ScalarKind.UInt64 => "long",
+        ScalarKind.Single => "float",
+        ScalarKind.Double or ScalarKind.Decimal => "double",
+        _ => "string",
+    };
 
     private static string? CwlDefault(InputSpec input, string text) => input.Scalar switch
     {

@@ -3,7 +3,7 @@ using Maap.Algorithms.Generator.Model;
 
 namespace Maap.Algorithms.Generator.Emitting;
 
-/// <summary><c>AlgorithmId</c>, <c>AlgorithmVersion</c>, <c>DefaultQueue</c>, <c>JobType</c>, <c>InputMetadata</c>, <c>DeclaredSecretNames</c>.</summary>
+/// <summary><c>AlgorithmId</c>, <c>AlgorithmVersion</c>, <c>DefaultQueue</c>, <c>Deployer</c>, <c>JobType</c>, <c>InputMetadata</c>, <c>DeclaredSecretNames</c>.</summary>
 internal static partial class AlgorithmEmitter
 {
     private static void EmitIdentity(SourceWriter w, AlgorithmSpec spec)
@@ -22,6 +22,9 @@ internal static partial class AlgorithmEmitter
         w.Block($$"""
             public static string? DefaultQueue => {{LiteralOrNull(spec.Queue)}};
 
+            /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
+            public static string? Deployer => {{LiteralOrNull(spec.Deployer)}};
+
             /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
             public static string JobType => {{Literal("job-" + spec.AlgorithmId + ":" + spec.Version)}};
 
@@ -32,7 +35,8 @@ internal static partial class AlgorithmEmitter
         foreach (var input in spec.Inputs)
         {
             w.Start().Append("    new " + Ns + "MaapInputMetadata(").Append(Literal(input.WireName)).Append(", ").Append(Literal(input.ParameterName)).Append(", " + Ns + "MaapInputKind.").Append(KindName(input.Kind))
-                .Append(", \"").Append(DataType(input)).Append("\", ").Append(Bool(input.Required)).Append(", ").Append(LiteralOrNull(input.DefaultText)).Append(", ").Append(LiteralOrNull(input.Description)).End("),");
+                .Append(", \"").Append(DataType(input)).Append("\", ").Append(Bool(input.Required)).Append(", ").Append(LiteralOrNull(input.DefaultText)).Append(", ").Append(LiteralOrNull(input.Description))
+                .End(input.Collection == CollectionKind.None ? ")," : ") { IsList = true },");
         }
 
         var secretNames = spec.Secrets.Count == 0

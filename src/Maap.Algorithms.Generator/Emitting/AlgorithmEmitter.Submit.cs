@@ -13,7 +13,7 @@ internal static partial class AlgorithmEmitter
         public {{Ns}}JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
-            return {{Support}}CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
+            return {{Support}}CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, Deployer, WriteInputs);
         }
 
         /// <summary>Validates the inputs, then submits a job.</summary>

@@ -20,6 +20,8 @@ internal sealed record AlgorithmSpec(
     string? ContainerImage,
     string? Author,
     string? Keywords,
+    string? CommitHash,
+    string? Deployer,
     int MemoryMiB,
     int Cores,
     int DiskGiB,

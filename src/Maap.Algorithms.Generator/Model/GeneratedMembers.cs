@@ -37,6 +37,7 @@ internal static class GeneratedMembers
         ["AlgorithmId"] = AddedToEveryRecord,
         ["AlgorithmVersion"] = AddedToEveryRecord,
         ["DefaultQueue"] = AddedToEveryRecord,
+        ["Deployer"] = AddedToEveryRecord,
         ["JobType"] = AddedToEveryRecord,
         ["InputMetadata"] = AddedToEveryRecord,
         ["DeclaredSecretNames"] = AddedToEveryRecord,

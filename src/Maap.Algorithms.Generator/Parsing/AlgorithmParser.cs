@@ -103,6 +103,8 @@ internal static partial class AlgorithmParser
             AttributeArguments.String(attribute, "ContainerImage"),
             AttributeArguments.String(attribute, "Author"),
             AttributeArguments.String(attribute, "Keywords"),
+            AttributeArguments.String(attribute, "CommitHash"),
+            AttributeArguments.String(attribute, "Deployer"),
             AttributeArguments.Int32(attribute, "MemoryMiB"),
             AttributeArguments.Int32(attribute, "Cores"),
             AttributeArguments.Int32(attribute, "DiskGiB"),

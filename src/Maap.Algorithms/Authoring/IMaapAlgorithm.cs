@@ -18,6 +18,12 @@ public interface IMaapAlgorithm<TSelf>
     /// <summary>The queue declared on the record, or null when it declares none.</summary>
     static abstract string? DefaultQueue { get; }
 
+    /// <summary>
+    /// The MAAP user who deployed the algorithm's OGC process (<see cref="MaapAlgorithmAttribute.Deployer"/>), or null.
+    /// Virtual with a null default, so types written against the interface before it existed still compile.
+    /// </summary>
+    static virtual string? Deployer => null;
+
     /// <summary>The inputs, in declaration order.</summary>
     static abstract IReadOnlyList<MaapInputMetadata> InputMetadata { get; }
 

@@ -15,7 +15,7 @@ public static class MaapAlgorithm
     {
         ArgumentNullException.ThrowIfNull(algorithm);
         algorithm.Validate();
-        var request = new JobRequest(TAlgorithm.AlgorithmId, TAlgorithm.AlgorithmVersion, queue ?? TAlgorithm.DefaultQueue ?? string.Empty) { Tag = tag };
+        var request = new JobRequest(TAlgorithm.AlgorithmId, TAlgorithm.AlgorithmVersion, queue ?? TAlgorithm.DefaultQueue ?? string.Empty) { Tag = tag, Deployer = TAlgorithm.Deployer };
         TAlgorithm.WriteInputs(algorithm, request);
         request.Validate();
         return request;

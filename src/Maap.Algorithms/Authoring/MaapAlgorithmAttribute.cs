@@ -63,6 +63,18 @@ public sealed class MaapAlgorithmAttribute : Attribute
     /// <summary>The keywords of the OGC process CWL (<c>s:keywords</c>), one comma-separated list, for example <c>ogc, sar</c>.</summary>
     public string? Keywords { get; set; }
 
+    /// <summary>
+    /// The git commit the OGC process image was built from (the CWL's <c>s:commitHash</c>, which MAAP shows as the
+    /// process's <c>gitCommitHash</c>); null leaves the line out.
+    /// </summary>
+    public string? CommitHash { get; set; }
+
+    /// <summary>
+    /// The MAAP user who deployed the OGC process. Several users can deploy the same id and version, each as its own
+    /// process, so the client needs the deployer to find this algorithm's process id; null lets it take the only one.
+    /// </summary>
+    public string? Deployer { get; set; }
+
     /// <summary>The memory the OGC process needs, in MiB (the CWL <c>ResourceRequirement.ramMin</c>); 0 leaves it out.</summary>
     public int MemoryMiB { get; set; }
 

@@ -92,6 +92,25 @@ public static class MaapAlgorithmSupport
         return request;
     }
 
+    /// <summary>Builds and validates the request for an algorithm whose inputs are already validated.</summary>
+    /// <typeparam name="TAlgorithm">The algorithm record.</typeparam>
+    /// <param name="algorithm">The input values.</param>
+    /// <param name="algorithmId">The registered name.</param>
+    /// <param name="version">The registered version.</param>
+    /// <param name="queue">The queue, or null when neither the caller nor the record names one (validation then fails).</param>
+    /// <param name="tag">The job tag.</param>
+    /// <param name="deployer">The deployer of the OGC process, or null (<see cref="JobRequest.Deployer"/>).</param>
+    /// <param name="writeInputs">The generated input writer.</param>
+    /// <returns>The validated request.</returns>
+    public static JobRequest CreateRequest<TAlgorithm>(TAlgorithm algorithm, string algorithmId, string version, string? queue, string? tag, string? deployer, Action<TAlgorithm, JobRequest> writeInputs)
+    {
+        ArgumentNullException.ThrowIfNull(writeInputs);
+        var request = new JobRequest(algorithmId, version, queue ?? string.Empty) { Tag = tag, Deployer = deployer };
+        writeInputs(algorithm, request);
+        request.Validate();
+        return request;
+    }
+
     /// <summary>Submits a request and wraps the runtime job handle in the record's typed one.</summary>
     /// <typeparam name="TJob">The record's nested job type.</typeparam>
     /// <param name="client">The MAAP client.</param>

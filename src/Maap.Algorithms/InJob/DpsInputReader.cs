@@ -7,12 +7,22 @@ namespace Maap.Algorithms;
 /// each record's generated code stays one line per input. Inputs are read in declaration order, so the first missing
 /// or unparseable one is the one reported.
 /// </summary>
+/// <remarks>
+/// A WPS job (<see cref="DpsJobContext.IsOgcJob"/> false) has its positional inputs on the command line in registration
+/// order and everything in <c>_context.json</c>. An OGC job has its positional and file inputs on the command line as
+/// the generated CWL binds them (<c>--{name} value</c>; a boolean is a bare <c>--{name}</c> when true; a list repeats
+/// <c>--{name}</c> per element; a file is its local path) and its config inputs in <c>_context.json</c>. A bound input
+/// absent from the command line is looked up in <c>_context.json</c>, then reads as false (a boolean), empty (a list) or
+/// null (a nullable input): the CWL runner already applied the defaults, so absent means unset. A file input's value is
+/// its URL from <c>_context.json</c> when there is one, else the local path on the command line.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DpsInputReader
 {
     private readonly DpsJobContext _context;
     private readonly IReadOnlyList<MaapInputMetadata> _inputs;
     private readonly int[] _positionalIndex;
+    private readonly OgcArguments? _ogc;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="context">The running job.</param>
@@ -29,6 +39,8 @@ public sealed class DpsInputReader
         {
             _positionalIndex[i] = inputs[i].Kind == MaapInputKind.Positional ? next++ : -1;
         }
+
+        _ogc = context.IsOgcJob ? OgcArguments.Parse(context.Arguments, inputs) : null;
     }
 
     /// <summary>Reads a non-nullable input: required, or its registered default when the job lacks it.</summary>
@@ -41,14 +53,14 @@ public sealed class DpsInputReader
     {
         ArgumentNullException.ThrowIfNull(parse);
         var input = _inputs[index];
-        var text = _context.GetInput(input.Name, input.Kind, _positionalIndex[index], input.Required) ?? input.DefaultValue ?? string.Empty;
-        var value = parse(text, input.Name);
-        if (input.Kind == MaapInputKind.File)
+        var text = Text(index, nullable: false) ?? input.DefaultValue;
+        if (text is null && input.Required)
         {
-            _context.ResolveInputFile(input.Name, text);
+            throw new DpsJobInputException(input.Name, _ogc is null ? MissingFromWps(index)
+                : input.Kind == MaapInputKind.Config ? "missing: not in _context.json" : $"missing: not on the command line (--{input.Name}) nor in _context.json");
         }
 
-        return value;
+        return Read(index, text ?? string.Empty, parse);
     }
 
     /// <summary>Reads a nullable value-type input: null when the job lacks it or has it empty.</summary>
@@ -77,9 +89,48 @@ public sealed class DpsInputReader
 
     private string? Optional(int index)
     {
-        var input = _inputs[index];
-        var text = _context.GetInput(input.Name, input.Kind, _positionalIndex[index], required: false);
+        var text = Text(index, nullable: true);
         return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>The input's text as the job received it, or null when the job lacks it.</summary>
+    private string? Text(int index, bool nullable)
+    {
+        var input = _inputs[index];
+        if (_ogc is null)
+        {
+            return _context.GetInput(input.Name, input.Kind, _positionalIndex[index], required: false);
+        }
+
+        if (input.Kind == MaapInputKind.Config)
+        {
+            return _context.GetInput(input.Name, input.Kind, -1, required: false);
+        }
+
+        var values = _ogc.Values(input.Name);
+        if (values is null)
+        {
+            // A false boolean and an empty list leave nothing on the command line; _context.json, where the emulator
+            // writes every input, still tells a false bool? from a null one.
+            return _context.GetInput(input.Name, input.Kind, -1, required: false)
+                ?? (nullable ? null : input.IsList ? "[]" : input.DataType == "boolean" ? "false" : null);
+        }
+
+        if (input.IsList)
+        {
+            return MaapInputValues.FormatArray(values, static v => v, quoted: true);
+        }
+
+        // The command line has the local path; the record holds the URL the job was submitted with, as over WPS.
+        return input.Kind == MaapInputKind.File ? _context.GetInput(input.Name, input.Kind, -1, required: false) ?? values[0] : values[0];
+    }
+
+    private string MissingFromWps(int index)
+    {
+        var input = _inputs[index];
+        return input.Kind == MaapInputKind.Positional
+            ? $"missing: not among the {_context.Arguments.Count} positional arguments (expected at index {_positionalIndex[index]}) nor in _context.json"
+            : "missing: not in _context.json";
     }
 
     private T Read<T>(int index, string text, Func<string, string, T> parse)

@@ -6,7 +6,8 @@ namespace Maap.Algorithms;
 /// <summary>
 /// The running DPS job as its algorithm sees it (spec §2.4, §12.2): the work directory with
 /// <c>_job.json</c>, <c>_context.json</c>, <c>input/</c> and <c>output/</c>, and the positional
-/// arguments of the run command. Generated <c>FromContext</c> methods read typed inputs from it.
+/// arguments of the run command (WPS positional values, or an OGC process's <c>--{name} value</c> pairs, see
+/// <see cref="IsOgcJob"/>). Generated <c>FromContext</c> methods read typed inputs from it.
 /// </summary>
 /// <remarks>
 /// A context fetches secrets through a <see cref="MaapClient"/> it creates on first use; <see cref="Dispose"/> releases
@@ -19,7 +20,7 @@ namespace Maap.Algorithms;
 /// the process exits with code 1.
 /// </para>
 /// </remarks>
-public sealed class DpsJobContext : IDisposable
+public sealed partial class DpsJobContext : IDisposable
 {
     private static readonly Lazy<DpsJobContext> CurrentContext = new(
         () =>
@@ -38,6 +39,7 @@ public sealed class DpsJobContext : IDisposable
     private bool _disposed;
     private readonly Lazy<JsonElement?> _job;
     private readonly Lazy<JsonElement?> _context;
+    private readonly Lazy<bool> _isOgcJob;
 
     /// <summary>Opens a job work directory.</summary>
     /// <param name="workDirectory">The job work directory (the current directory of a DPS job).</param>
@@ -62,6 +64,7 @@ public sealed class DpsJobContext : IDisposable
         _isProcessContext = isProcessContext;
         _job = new Lazy<JsonElement?>(() => ReadJson("_job.json"), LazyThreadSafetyMode.ExecutionAndPublication);
         _context = new Lazy<JsonElement?>(() => ReadJson("_context.json"), LazyThreadSafetyMode.ExecutionAndPublication);
+        _isOgcJob = new Lazy<bool>(DetectOgcJob, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -79,7 +82,10 @@ public sealed class DpsJobContext : IDisposable
     /// <summary>The full path of the work directory.</summary>
     public string WorkDirectory { get; }
 
-    /// <summary>The positional arguments, in registration order.</summary>
+    /// <summary>
+    /// The command-line arguments: a WPS job's positional values in registration order, or an OGC job's
+    /// <c>--{name} value</c> pairs (see <see cref="IsOgcJob"/>).
+    /// </summary>
     public IReadOnlyList<string> Arguments { get; }
 
     /// <summary>The folder DPS downloads file inputs into.</summary>
@@ -108,65 +114,6 @@ public sealed class DpsJobContext : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         Directory.CreateDirectory(OutputDirectory);
         return Path.Combine(OutputDirectory, fileName);
-    }
-
-    /// <summary>
-    /// The value of one input as text: a positional argument, or a key of <c>_context.json</c>
-    /// (top level, then <c>job_specification.params</c>). JSON strings come back unquoted, other JSON values as JSON text.
-    /// </summary>
-    /// <param name="name">The registered input name.</param>
-    /// <param name="kind">How the input reaches the job.</param>
-    /// <param name="positionalIndex">The index among the positional inputs; ignored for other kinds.</param>
-    /// <param name="required">Whether a missing value is an error.</param>
-    /// <returns>The text, or null when an optional input is absent.</returns>
-    /// <exception cref="DpsJobInputException">A required input is missing.</exception>
-    public string? GetInput(string name, MaapInputKind kind, int positionalIndex, bool required)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        string? text = null;
-        if (kind == MaapInputKind.Positional && positionalIndex >= 0 && positionalIndex < Arguments.Count)
-        {
-            text = Arguments[positionalIndex];
-        }
-
-        text ??= kind == MaapInputKind.File
-            ? FindParam(name) ?? FindTopLevel(name)
-            : FindTopLevel(name) ?? FindParam(name);
-        if (text is null && required)
-        {
-            var where = kind == MaapInputKind.Positional
-                ? $"not among the {Arguments.Count} positional arguments (expected at index {positionalIndex}) nor in _context.json"
-                : "not in _context.json";
-            throw new DpsJobInputException(name, "missing: " + where);
-        }
-
-        return text;
-    }
-
-    /// <summary>Finds where DPS put a file input: <c>input/</c> plus the basename of its URL.</summary>
-    /// <param name="name">The registered input name.</param>
-    /// <param name="url">The URL the job was submitted with.</param>
-    /// <returns>The original URL and the local path.</returns>
-    /// <exception cref="DpsJobInputException">The file is not in <c>input/</c>.</exception>
-    public DpsInputFile ResolveInputFile(string name, string url)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(url);
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? Uri.UnescapeDataString(absolute.AbsolutePath) : url;
-        var baseName = Path.GetFileName(path.TrimEnd('/'));
-        if (baseName.Length == 0)
-        {
-            throw new DpsJobInputException(name, "the URL has no file name to look for in input/");
-        }
-
-        var local = Path.Combine(InputDirectory, baseName);
-        if (!File.Exists(local) && !Directory.Exists(local))
-        {
-            // The URL itself is left out on purpose: presigned URLs carry credentials.
-            throw new DpsJobInputException(name, $"'{baseName}' was not downloaded into input/");
-        }
-
-        return new DpsInputFile(name, url, local);
     }
 
     /// <summary>
@@ -325,33 +272,6 @@ public sealed class DpsJobContext : IDisposable
         {
             throw new InvalidDataException($"{fileName} in {WorkDirectory} is not valid JSON.", ex);
         }
-    }
-
-    private string? FindTopLevel(string name) =>
-        _context.Value is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var value) ? AsText(value) : null;
-
-    private string? FindParam(string name)
-    {
-        if (_context.Value is not { ValueKind: JsonValueKind.Object } root
-            || !root.TryGetProperty("job_specification", out var spec)
-            || spec.ValueKind != JsonValueKind.Object
-            || !spec.TryGetProperty("params", out var parameters)
-            || parameters.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var parameter in parameters.EnumerateArray())
-        {
-            if (parameter.ValueKind == JsonValueKind.Object
-                && parameter.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == name
-                && parameter.TryGetProperty("value", out var value))
-            {
-                return value.ValueKind == JsonValueKind.Object && value.TryGetProperty("url", out var url) ? AsText(url) : AsText(value);
-            }
-        }
-
-        return null;
     }
 
     private static string? Find(JsonElement? root, params string[] path)

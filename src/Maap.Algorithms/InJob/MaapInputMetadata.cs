@@ -15,4 +15,11 @@ public sealed record MaapInputMetadata(
     string DataType,
     bool Required,
     string? DefaultValue,
-    string? Description);
+    string? Description)
+{
+    /// <summary>
+    /// Whether the input is a list. An OGC job receives a list as one <c>--name value</c> pair per element, where a
+    /// WPS job receives one JSON array, so the reader needs to know which inputs gather repeated values.
+    /// </summary>
+    public bool IsList { get; init; }
+}

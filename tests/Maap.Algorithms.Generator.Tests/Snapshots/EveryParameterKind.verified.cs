@@ -15,6 +15,9 @@ namespace Science
         /// <summary>The default queue, <c>maap-dps-worker-8gb</c>.</summary>
         public static string? DefaultQueue => "maap-dps-worker-8gb";
 
+        /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
+        public static string? Deployer => null;
+
         /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
         public static string JobType => "job-every-kind:v1.2";
 
@@ -44,9 +47,9 @@ namespace Science
             new global::Maap.Algorithms.MaapInputMetadata("until", "Until", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null),
             new global::Maap.Algorithms.MaapInputMetadata("day", "Day", global::Maap.Algorithms.MaapInputKind.Positional, "date", false, null, null),
             new global::Maap.Algorithms.MaapInputMetadata("timeout", "Timeout", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null),
-            new global::Maap.Algorithms.MaapInputMetadata("bands", "Bands", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null),
-            new global::Maap.Algorithms.MaapInputMetadata("tags", "Tags", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null),
-            new global::Maap.Algorithms.MaapInputMetadata("modes", "Modes", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null),
+            new global::Maap.Algorithms.MaapInputMetadata("bands", "Bands", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null) { IsList = true },
+            new global::Maap.Algorithms.MaapInputMetadata("tags", "Tags", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null) { IsList = true },
+            new global::Maap.Algorithms.MaapInputMetadata("modes", "Modes", global::Maap.Algorithms.MaapInputKind.Positional, "text", false, null, null) { IsList = true },
         });
 
         /// <summary>The secrets the algorithm declares with <c>[MaapSecret]</c>.</summary>
@@ -151,7 +154,7 @@ namespace Science
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
-            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
+            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, Deployer, WriteInputs);
         }
 
         /// <summary>Validates the inputs, then submits a job.</summary>

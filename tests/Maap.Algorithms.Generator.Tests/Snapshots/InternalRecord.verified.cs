@@ -15,6 +15,9 @@ namespace Science
         /// <summary>The default queue, <c>maap-dps-sandbox</c>.</summary>
         public static string? DefaultQueue => "maap-dps-sandbox";
 
+        /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
+        public static string? Deployer => null;
+
         /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
         public static string JobType => "job-internal_algo:main";
 
@@ -45,7 +48,7 @@ namespace Science
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
-            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
+            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, Deployer, WriteInputs);
         }
 
         /// <summary>Validates the inputs, then submits a job.</summary>

@@ -19,6 +19,9 @@ namespace Science.Biomass
                 /// <summary>The default queue; none is declared.</summary>
                 public static string? DefaultQueue => null;
 
+                /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
+                public static string? Deployer => null;
+
                 /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
                 public static string JobType => "job-gedi-subset:0.12.0";
 
@@ -52,7 +55,7 @@ namespace Science.Biomass
                 public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
                 {
                     this.Validate();
-                    return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
+                    return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, Deployer, WriteInputs);
                 }
 
                 /// <summary>Validates the inputs, then submits a job.</summary>

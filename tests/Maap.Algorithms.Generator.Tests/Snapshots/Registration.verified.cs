@@ -15,6 +15,9 @@ namespace Science
         /// <summary>The default queue, <c>maap-dps-worker-8gb</c>.</summary>
         public static string? DefaultQueue => "maap-dps-worker-8gb";
 
+        /// <summary>The MAAP user who deployed the OGC process, which the client needs when several users deployed this id and version; null when none is declared.</summary>
+        public static string? Deployer => "maap-dev";
+
         /// <summary>The WPS job type, <c>job-{id}:{version}</c>: what MAAP's WPS job API names this algorithm by (an OGC process is found by its process id instead).</summary>
         public static string JobType => "job-maap_functional_test_algo:main";
 
@@ -52,7 +55,7 @@ namespace Science
         public global::Maap.Algorithms.JobRequest ToJobRequest(string? queue = null, string? tag = null)
         {
             this.Validate();
-            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, WriteInputs);
+            return global::Maap.Algorithms.MaapAlgorithmSupport.CreateRequest(this, AlgorithmId, AlgorithmVersion, queue ?? DefaultQueue, tag, Deployer, WriteInputs);
         }
 
         /// <summary>Validates the inputs, then submits a job.</summary>
@@ -144,16 +147,21 @@ namespace Science
             "      default:\n" +
             "        class: File\n" +
             "        location: https://photojournal.jpl.nasa.gov/tiff/PIA00127.tif\n" +
+            "      inputBinding:\n" +
+            "        position: 1\n" +
+            "        prefix: --input_file\n" +
             "    output_filename:\n" +
             "      type: string\n" +
             "      default: output.tif\n" +
             "      inputBinding:\n" +
-            "        position: 1\n" +
+            "        position: 2\n" +
+            "        prefix: --output_filename\n" +
             "    outsize:\n" +
             "      type: int\n" +
             "      default: 10\n" +
             "      inputBinding:\n" +
-            "        position: 2\n" +
+            "        position: 3\n" +
+            "        prefix: --outsize\n" +
             "  outputs:\n" +
             "    outputs_result:\n" +
             "      type: Directory\n" +
@@ -164,6 +172,7 @@ namespace Science
             "s:author:\n" +
             "- class: s:Person\n" +
             "  s:name: maap-dev\n" +
+            "s:commitHash: 9f8e7d6c5b4a39281706f5e4d3c2b1a098765432\n" +
             "s:keywords: gdal, tutorial\n";
 
         /// <summary>Reads the inputs inside a running DPS job.</summary>
