@@ -111,9 +111,9 @@ catch (Exception ex)
 static async Task WaitAsync(MaapJob job)
 {
     var clock = Stopwatch.StartNew();
-    var progress = new Progress<JobStatusChange>(c => Console.WriteLine($"   {clock.Elapsed:mm\\:ss}  {c.Current}"));
-    var final = await job.WaitForCompletionAsync(new JobWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(10), ThrowOnFailure = true }, progress);
-    await Task.Delay(50); // let the last progress line print before the next step's
+    var final = await job.WaitForCompletionAsync(
+        c => Console.WriteLine($"   {clock.Elapsed:mm\\:ss}  {c.Current}"),
+        new JobWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(10), ThrowOnFailure = true });
     Console.WriteLine($"   finished: {final}");
 }
 

@@ -49,7 +49,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = "Personal access token, sent as Authorization: Bearer (default: the proxy ticket in MAAP_PGT)",
+        Description = "Your MAAP token, sent as Authorization: Bearer (default: the proxy ticket in MAAP_PGT); for emulator start, the token the emulator accepts",
         Recursive = true,
     };
 

@@ -121,7 +121,7 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions options, T
             catch (Exception ex) when (ex is MaapRequestFailedException or MaapProtocolException or HttpRequestException or TimeoutException)
             {
                 // These messages carry statuses and MAAP's own text, never a credential or a secret value.
-                await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {ForCommandLine(ex)}").ConfigureAwait(false);
                 return ExitCodes.ServerError;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -142,6 +142,13 @@ internal sealed class CommandRunner(CliConsole console, GlobalOptions options, T
             }
         });
     }
+
+    /// <summary>The library's advice names its options; at the command line the same advice names the flags.</summary>
+    private static string ForCommandLine(Exception ex) => ex is MaapRequestFailedException { Status: System.Net.HttpStatusCode.Unauthorized, Hint: { } hint } failure
+        ? failure.Message.Replace(hint, hint.StartsWith("No credential", StringComparison.Ordinal)
+            ? "No credential was sent: pass --token or --token-file, or set MAAP_PGT."
+            : "MAAP did not accept the token (from --token, --token-file or MAAP_PGT): it may have expired or belong to another MAAP environment.", StringComparison.Ordinal)
+        : ex.Message;
 
     /// <summary>
     /// Anything no catch above expects (a port in use, a file error, a bug): one line with the exception's type and

@@ -136,6 +136,8 @@ public sealed class MaapEmulator : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            // A failed start is thrown to the caller, who reports it in one line; the host would log its stack trace first.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         }
 
         builder.Services.AddDataProtection()
@@ -172,7 +174,16 @@ public sealed class MaapEmulator : IAsyncDisposable
             // once the address jobs are given (MAAP_API_HOST) is known.
             scheduler.Recover(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             catalog.RemoveUnusedCopies(); // copies a previous run could not remove yet
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // Kestrel wraps the socket's own error twice; keep that one as the cause, as the early check does.
+                throw ListenAddresses.InUse(options.Urls, e.InnerException.InnerException ?? e);
+            }
+
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
             scheduler.Start();

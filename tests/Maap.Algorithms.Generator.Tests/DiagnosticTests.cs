@@ -191,6 +191,38 @@ public sealed class DiagnosticTests
         Assert.Equal("Input 'outsize' breaks [Range(1, 100)]: it must be at least 1 and at most 100", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("new Gedi(50, Mode.A) with { Outsize = 0 }", "0", "outsize", "Range(1, 100)", "it must be at least 1 and at most 100")]
+    [InlineData("new Gedi(50, Mode.A) { Outsize = 101 }", "101", "outsize", "Range(1, 100)", "it must be at least 1 and at most 100")]
+    [InlineData("new Gedi(50, (Mode)7)", "(Mode)7", "mode", "a defined Mode value", "7 names no member")]
+    [InlineData("new Gedi(50, Mode.A) with { Mode = (Mode)7 }", "(Mode)7", "mode", "a defined Mode value", "7 names no member")]
+    [InlineData("new Gedi(50, Mode.A, (Colors)12)", "(Colors)12", "colors", "Colors flags", "12 sets a bit no member covers")]
+    public void MAAP0011_covers_with_expressions_initializers_and_enum_casts(string expression, string span, string input, string rule, string why)
+    {
+        var source = Usings + DefaultEnums + """
+            [MaapAlgorithm("gedi", "1")] internal partial record Gedi([Range(1, 100)] int Outsize, Mode Mode, Colors Colors = Colors.Red);
+            internal static class Caller { public static Gedi Make() => EXPR; }
+            """.Replace("EXPR", expression, StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        var d = Assert.Single(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0011");
+
+        Assert.EndsWith(span, SpanText(d), StringComparison.Ordinal);
+        Assert.Equal($"Input '{input}' breaks [{rule}]: {why}", d.GetMessage());
+    }
+
+    [Fact]
+    public void MAAP0011_is_not_reported_for_defined_enum_values_and_flag_combinations()
+    {
+        var source = Usings + DefaultEnums + """
+            [MaapAlgorithm("gedi", "1")] internal partial record Gedi([Range(1, 100)] int Outsize, Mode Mode, Colors Colors = Colors.Red);
+            internal static class Caller { public static Gedi Make() => new Gedi(5, (Mode)1, Colors.Red | Colors.Blue) with { Outsize = 7, Mode = Mode.A }; }
+            """;
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        Assert.DoesNotContain(GeneratorHarness.Analyze(run.Output), x => x.Id == "MAAP0011");
+    }
+
     [Fact]
     public void MAAP0011_is_not_reported_for_a_valid_constant_or_a_variable()
     {

@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Maap.Algorithms.Generator.Analyzers;
 
 /// <summary>
-/// MAAP0011 and MAAP0012 at the call site: a constant argument to an algorithm record that breaks the
-/// parameter's value rule, and a relative URI literal for a file input.
+/// MAAP0011 and MAAP0012 at the call site: a constant argument to an algorithm record (in its constructor, its
+/// object initializer or a <c>with</c> expression) that breaks the parameter's value rule or names no enum member,
+/// and a relative URI literal for a file input.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
@@ -34,48 +35,101 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, attributeType, uriType), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, attributeType, uriType), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeWith(c, attributeType, uriType), OperationKind.With);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? uriType)
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? uriType)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type
-            || !type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+        if (!IsAlgorithm(creation.Type, attributeType))
         {
             return;
         }
 
         foreach (var argument in creation.Arguments)
         {
-            if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit
-                || !InputTypeClassifier.TryClassify(parameter, out var inputType))
+            if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
             {
-                continue;
+                Check(context, parameter, argument.Value, argument.Syntax.GetLocation(), uriType);
             }
+        }
 
-            var value = Unwrap(argument.Value);
-            var input = InputDeclaration.Read(parameter);
-            if (input.Kind == InputKind.File)
-            {
-                CheckRelativeUri(context, input.WireName, value, uriType);
-            }
+        // new WordCount(file) { Top = 0 }: a record's positional properties are init-only, so they can be set here too.
+        CheckAssignments(context, creation.Initializer, (INamedTypeSymbol)creation.Type!, uriType);
+    }
 
-            if (!value.ConstantValue.HasValue)
-            {
-                continue;
-            }
+    /// <summary><c>algorithm with { Top = 0 }</c> makes a new value as surely as a constructor call does.</summary>
+    private static void AnalyzeWith(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? uriType)
+    {
+        var with = (IWithOperation)context.Operation;
+        if (IsAlgorithm(with.Type, attributeType))
+        {
+            CheckAssignments(context, with.Initializer, (INamedTypeSymbol)with.Type!, uriType);
+        }
+    }
 
-            foreach (var rule in ConstantRuleChecker.BrokenRules(parameter, inputType, value.ConstantValue.Value))
+    private static bool IsAlgorithm(ITypeSymbol? type, INamedTypeSymbol attributeType) =>
+        type is INamedTypeSymbol named && named.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+
+    /// <summary>Each <c>Property = value</c> of an initializer, checked as the primary-constructor parameter it stands for.</summary>
+    private static void CheckAssignments(OperationAnalysisContext context, IObjectOrCollectionInitializerOperation? initializer, INamedTypeSymbol type, INamedTypeSymbol? uriType)
+    {
+        if (initializer is null)
+        {
+            return;
+        }
+
+        var parameters = PrimaryConstructorParameters(type);
+        foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is IPropertyReferenceOperation property
+                && parameters.FirstOrDefault(p => p.Name == property.Property.Name) is { } parameter)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.ValueRuleBroken,
-                    argument.Syntax.GetLocation(),
-                    input.WireName,
-                    rule.Display,
-                    RuleMessages.Explain(rule)));
+                Check(context, parameter, assignment.Value, assignment.Value.Syntax.GetLocation(), uriType);
             }
+        }
+    }
+
+    private static ImmutableArray<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type) =>
+        type.InstanceConstructors
+            .Where(c => c.Parameters.Length > 0 && c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax))
+            .Select(c => c.Parameters)
+            .FirstOrDefault();
+
+    private static void Check(OperationAnalysisContext context, IParameterSymbol parameter, IOperation argument, Location location, INamedTypeSymbol? uriType)
+    {
+        if (!InputTypeClassifier.TryClassify(parameter, out var inputType))
+        {
+            return;
+        }
+
+        var value = Unwrap(argument);
+        var input = InputDeclaration.Read(parameter);
+        if (input.Kind == InputKind.File)
+        {
+            CheckRelativeUri(context, input.WireName, value, uriType);
+        }
+
+        if (!value.ConstantValue.HasValue)
+        {
+            return;
+        }
+
+        foreach (var rule in ConstantRuleChecker.BrokenRules(parameter, inputType, value.ConstantValue.Value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ValueRuleBroken, location, input.WireName, rule.Display, RuleMessages.Explain(rule)));
+        }
+
+        // (Sensor)7 compiles, but names no member: the value would fail Validate() before any request.
+        if (inputType.Scalar == ScalarKind.Enum && inputType.Collection == CollectionKind.None && inputType.Element is INamedTypeSymbol enumType
+            && EnumConstants.IsUndefined(enumType, value.ConstantValue.Value, out var isFlags))
+        {
+            var number = System.Convert.ToString(value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ValueRuleBroken, location, input.WireName,
+                isFlags ? enumType.Name + " flags" : "a defined " + enumType.Name + " value",
+                isFlags ? number + " sets a bit no member covers" : number + " names no member"));
         }
     }
 

@@ -38,10 +38,17 @@ public class MaapRequestFailedException : Exception
     /// <summary>The first characters of the response body, for diagnosis.</summary>
     public string? BodyExcerpt { get; }
 
+    /// <summary>What to do about it, when the cause is likely (a 401 without a credential, say); part of <see cref="Message"/>.</summary>
+    public string? Hint { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message => Hint is null ? base.Message : $"{base.Message} {Hint}";
+
     private static string FormatMessage(HttpStatusCode status, string? errorCode, string? serverMessage, string? bodyExcerpt)
     {
         var head = $"MAAP answered {(int)status} ({status})";
-        if (errorCode is not null)
+        // MAAP often repeats the status as its code ({"code": 400, ...}); saying it twice helps no one.
+        if (errorCode is not null && errorCode != ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             head += $" [{errorCode}]";
         }

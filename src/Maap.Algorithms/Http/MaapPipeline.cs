@@ -66,7 +66,7 @@ internal sealed class MaapPipeline
 
             try
             {
-                using var message = CreateMessage(request);
+                using var message = CreateMessage(request, out var credentialSent);
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, tryTimeout.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (_logger.IsEnabled(LogLevel.Debug))
@@ -82,7 +82,7 @@ internal sealed class MaapPipeline
                 else
                 {
                     activity?.SetTag("http.response.status_code", status);
-                    var result = await ReadAsync(response, request, tryTimeout.Token).ConfigureAwait(false);
+                    var result = await ReadAsync(response, request, credentialSent, tryTimeout.Token).ConfigureAwait(false);
                     if (!result.IsSuccess)
                     {
                         activity?.SetStatus(ActivityStatusCode.Error);
@@ -91,8 +91,13 @@ internal sealed class MaapPipeline
                     return result;
                 }
             }
-            catch (HttpRequestException ex) when (request.IsRetriable && attempt < _maxRetries)
+            catch (HttpRequestException ex)
             {
+                if (!request.IsRetriable || attempt >= _maxRetries || !ConnectionFailures.IsTransient(ex))
+                {
+                    throw ConnectionFailures.Explain(ex, request.Url);
+                }
+
                 retryReason = ex.HttpRequestError.ToString();
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -111,7 +116,7 @@ internal sealed class MaapPipeline
         }
     }
 
-    private HttpRequestMessage CreateMessage(MaapRequest request)
+    private HttpRequestMessage CreateMessage(MaapRequest request, out bool credentialSent)
     {
         var message = new HttpRequestMessage(request.Method, request.Url)
         {
@@ -119,18 +124,17 @@ internal sealed class MaapPipeline
             Version = HttpVersion.Version11,
         };
         message.Headers.TryAddWithoutValidation("Accept", request.Accept);
-        if (request.Authenticate)
-        {
-            _credential.Apply(message.Headers);
-        }
-
+        credentialSent = request.Authenticate && _credential.Apply(message.Headers);
         return message;
     }
 
-    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, CancellationToken cancellationToken)
+    private async Task<MaapResponse> ReadAsync(HttpResponseMessage response, MaapRequest request, bool credentialSent, CancellationToken cancellationToken)
     {
         var body = await MaapBodyReader.ReadAsync(response, _maxResponseBytes, request, cancellationToken).ConfigureAwait(false);
-        var result = new MaapResponse(response.StatusCode, body, request.SensitiveBody);
+        var result = new MaapResponse(response.StatusCode, body, request.SensitiveBody)
+        {
+            Hint = response.StatusCode == HttpStatusCode.Unauthorized ? ConnectionFailures.UnauthorizedHint(credentialSent) : null,
+        };
         if (!result.IsSuccess && _logger.IsEnabled(LogLevel.Warning))
         {
             // The status only: an error body can echo request data.

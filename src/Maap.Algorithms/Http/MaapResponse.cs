@@ -22,6 +22,9 @@ internal sealed class MaapResponse(HttpStatusCode status, string body, bool sens
     /// <summary>Whether the body may carry a secret value, so nothing may quote it.</summary>
     public bool IsSensitive { get; } = sensitiveBody;
 
+    /// <summary>What the caller can likely do about this answer (a 401's missing or refused credential), or null.</summary>
+    public string? Hint { get; init; }
+
     public string Excerpt => IsSensitive ? RedactedExcerpt : MakeExcerpt(Body);
 
     public MaapProtocolException ToProtocolError(string expectation, Exception? inner = null) =>

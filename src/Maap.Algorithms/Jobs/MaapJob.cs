@@ -73,6 +73,24 @@ public class MaapJob
         WaitForCompletionAsync(options: null, progress, cancellationToken);
 
     /// <summary>
+    /// Polls until the job reaches a final status, calling <paramref name="onStatusChange"/> on the waiting code path
+    /// for every change before the wait goes on, so the calls come in order and the last one has run when the wait
+    /// returns (a <see cref="Progress{T}"/> posts each report to the thread pool, where they can run late and out of order).
+    /// </summary>
+    /// <param name="onStatusChange">Called for every status change, the first one included; keep it quick.</param>
+    /// <param name="options">How to poll; null uses the client's <see cref="MaapClientOptions.Wait"/>.</param>
+    /// <param name="cancellationToken">Stops waiting. The job itself keeps running.</param>
+    /// <returns>The final status.</returns>
+    /// <exception cref="TimeoutException">The job did not finish within <see cref="JobWaitOptions.Timeout"/>; it keeps running.</exception>
+    /// <exception cref="DpsJobFailedException">The job did not succeed and <see cref="JobWaitOptions.ThrowOnFailure"/> was set.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "A lambda binds to this overload alone; the others take no delegate.")]
+    public Task<JobStatus> WaitForCompletionAsync(Action<JobStatusChange> onStatusChange, JobWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onStatusChange);
+        return WaitForCompletionAsync(options, new InlineProgress(onStatusChange), cancellationToken);
+    }
+
+    /// <summary>
     /// Polls until the job reaches a final status, with jittered exponential backoff on the client's
     /// <see cref="TimeProvider"/>, a cap, and an overall timeout.
     /// </summary>
@@ -186,7 +204,13 @@ public class MaapJob
         MaapLog.JobCancelRequested(state.Logger, state.Id);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Reports on the caller's code path, in order.</summary>
+    private sealed class InlineProgress(Action<JobStatusChange> report) : IProgress<JobStatusChange>
+    {
+        public void Report(JobStatusChange value) => report(value);
+    }
+
+    /// <inheritdoc />
     public override string ToString() => _state is null ? "MaapJob(mock)" : $"{Id} ({Status?.Value ?? "status not fetched"})";
 
     private bool IsInDeletedGrace(JobStatus status, TimeSpan grace) =>

@@ -11,7 +11,12 @@ namespace Maap.Algorithms.Protocol;
 internal static class MaapResponses
 {
     /// <summary>The failure an error response stands for, whichever of MAAP's error bodies it carries.</summary>
-    public static MaapRequestFailedException ToFailure(this MaapResponse response) => MaapErrorParser.Parse(response);
+    public static MaapRequestFailedException ToFailure(this MaapResponse response)
+    {
+        var failure = MaapErrorParser.Parse(response);
+        failure.Hint = response.Hint;
+        return failure;
+    }
 
     /// <summary>Reads a success body as JSON; an error status becomes its failure, an unreadable body a protocol error.</summary>
     public static T ReadJson<T>(this MaapResponse response, JsonTypeInfo<T> type, string expectation)

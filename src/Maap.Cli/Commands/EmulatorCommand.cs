@@ -17,18 +17,28 @@ internal static class EmulatorCommand
         var start = new Command("start", "Start a local MAAP API in the foreground; Ctrl+C stops it. --token sets the user's token (default: generated once and kept in the data dir)") { urls, dataDir, user, queues, quiet, inputDirs };
         runner.SetAction(start, async (context, parse, cancellationToken) =>
         {
-            var options = EmulatorConsoleHost.CreateOptions(parse.GetValue(urls), parse.GetValue(dataDir), parse.GetValue(user), context.Token, consoleLogging: !parse.GetValue(quiet));
-            foreach (var dir in (parse.GetValue(inputDirs) ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            try
             {
-                options.LocalInputDirectories.Add(Path.GetFullPath(dir));
+                var options = EmulatorConsoleHost.CreateOptions(parse.GetValue(urls), parse.GetValue(dataDir), parse.GetValue(user), context.Token, consoleLogging: !parse.GetValue(quiet));
+                foreach (var dir in (parse.GetValue(inputDirs) ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    options.LocalInputDirectories.Add(Path.GetFullPath(dir));
+                }
+
+                foreach (var queue in parse.GetValue(queues) is { } spec ? EmulatorConsoleHost.ParseQueues(spec) : [])
+                {
+                    options.Queues.Add(queue);
+                }
+
+                await EmulatorConsoleHost.RunAsync(options, context.Console.Out, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException)
+            {
+                // A busy port: the message names it and the fix (found before the data directory is created).
+                await context.Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.ServerError;
             }
 
-            foreach (var queue in parse.GetValue(queues) is { } spec ? EmulatorConsoleHost.ParseQueues(spec) : [])
-            {
-                options.Queues.Add(queue);
-            }
-
-            await EmulatorConsoleHost.RunAsync(options, context.Console.Out, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return new Command("emulator", "Run the local MAAP DPS emulator") { start };

@@ -57,11 +57,11 @@ internal static partial class JobsCommand
             }
         }
 
-        var progress = new InlineProgress<JobStatusChange>(change =>
+        void OnChange(JobStatusChange change)
         {
             current = change.Current.Value;
             Draw(current, change.Elapsed, newLine: true);
-        });
+        }
 
         // On a terminal the elapsed time ticks between status changes; in a pipe only changes are printed.
         using var stopTicker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -70,7 +70,7 @@ internal static partial class JobsCommand
         try
         {
             var options = new JobWaitOptions { Timeout = timeout, MaxDelay = TimeSpan.FromSeconds(15) };
-            final = await job.WaitForCompletionAsync(options, progress, cancellationToken).ConfigureAwait(false);
+            final = await job.WaitForCompletionAsync(OnChange, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -106,10 +106,4 @@ internal static partial class JobsCommand
 
     private static string FormatElapsed(TimeSpan elapsed) =>
         elapsed.TotalHours >= 1 ? elapsed.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : elapsed.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
-
-    /// <summary>Reports synchronously on the waiting thread, so lines come out in order.</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -14,6 +14,19 @@ internal static class SecretsCommand
         Delete(runner),
     };
 
+    /// <summary>At a terminal, a hidden prompt ended by Enter; from a pipe or a file, all of it (without the last line break).</summary>
+    private static async Task<string> ReadValueAsync(CliConsole console, string name, CancellationToken cancellationToken)
+    {
+        if (console.ReadHidden is { } readHidden)
+        {
+            return readHidden($"Value of {name} (not shown, Enter ends it): ") is { Length: > 0 } typed
+                ? typed
+                : throw new ArgumentException($"No value was typed for secret {name}.");
+        }
+
+        return (await console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('\r', '\n');
+    }
+
     private static Argument<string> Name() => new("name") { Description = "The secret name" };
 
     private static Command Add(CommandRunner runner)
@@ -23,7 +36,7 @@ internal static class SecretsCommand
         var command = new Command("add", "Add a secret (MAAP has no update: delete and add again)") { name, value };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var secret = parse.GetValue(value) ?? (await context.Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).TrimEnd('\r', '\n');
+            var secret = parse.GetValue(value) ?? await ReadValueAsync(context.Console, parse.GetValue(name)!, cancellationToken).ConfigureAwait(false);
             context.SensitiveValues.Add(secret);
             using var maap = context.CreateClient();
             await maap.Secrets.AddAsync(parse.GetValue(name)!, secret, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,8 @@ public static class EmulatorConsoleHost
     /// <returns>The options.</returns>
     public static MaapEmulatorOptions CreateOptions(string? urls, string? dataDirectory, string? userName, string? token, bool consoleLogging)
     {
+        // A busy port is the likeliest failure: find it before anything is created on disk.
+        ListenAddresses.ThrowIfInUse(urls ?? DefaultUrls);
         var dataDir = Path.GetFullPath(dataDirectory ?? ".maap-emulator");
         EmulatorPaths.CreatePrivateDirectory(dataDir);
         var options = new MaapEmulatorOptions

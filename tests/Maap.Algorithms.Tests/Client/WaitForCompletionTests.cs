@@ -51,6 +51,28 @@ public class WaitForCompletionTests
     }
 
     [Fact]
+    public async Task A_status_callback_runs_on_the_waiting_path_so_every_change_has_run_when_the_wait_returns()
+    {
+        var (_, maap, time) = Create("Accepted", "Running", "Succeeded");
+        var seen = new List<string>();
+        var waitReturned = false;
+
+        var wait = maap.Jobs.Get(Id).WaitForCompletionAsync(c =>
+        {
+            Assert.False(waitReturned, "a change was reported after the wait returned");
+            seen.Add(c.Current.Value);
+        }, NoJitter());
+        await time.RunAsync(wait);
+        var final = await wait;
+        waitReturned = true;
+
+        // No synchronisation and no delay: with Progress<T> these reports could still be queued on the thread pool.
+        Assert.Equal(JobStatus.Succeeded, final);
+        Assert.Equal(["Accepted", "Running", "Succeeded"], seen);
+        maap.Dispose();
+    }
+
+    [Fact]
     public async Task A_status_word_the_library_does_not_know_does_not_end_the_wait()
     {
         // A newer server's word may name a state in progress: the wait reports it and keeps polling.
