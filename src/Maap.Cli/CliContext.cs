@@ -24,6 +24,12 @@ internal sealed class CliContext(CliConsole console, ParseResult parse, GlobalOp
             Host = parse.GetValue(options.Host),
             PersonalAccessToken = Token,
             TimeProvider = Time,
+            JobProtocol = parse.GetValue(options.Protocol) switch
+            {
+                "wps" => MaapJobProtocol.Wps,
+                "ogc" => MaapJobProtocol.Ogc,
+                _ => MaapJobProtocol.Auto,
+            },
         };
         if (parse.GetValue(options.RequestTimeout) is { } seconds)
         {
@@ -58,6 +64,13 @@ internal sealed class GlobalOptions
         Description = "Seconds to wait for each answer from MAAP before giving up with exit 3 (default 100)",
         Recursive = true,
     };
+
+    public Option<string> Protocol { get; } = new Option<string>("--protocol")
+    {
+        Description = "Job API: auto (OGC when the algorithm is a deployed process, else WPS), wps or ogc",
+        Recursive = true,
+        DefaultValueFactory = _ => "auto",
+    }.AcceptOnlyFromAmong("auto", "wps", "ogc");
 
     public Option<string> Output { get; } = new Option<string>("--output", "-o")
     {

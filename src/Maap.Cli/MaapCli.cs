@@ -16,6 +16,7 @@ internal static class MaapCli
             JobsCommand.Create(runner),
             SecretsCommand.Create(runner),
             AlgorithmsCommand.Create(runner),
+            ProcessesCommand.Create(runner),
             QueuesCommand.Create(runner),
             EmulatorCommand.Create(runner),
         };
@@ -23,6 +24,7 @@ internal static class MaapCli
         root.Options.Add(options.Token);
         root.Options.Add(options.Output);
         root.Options.Add(options.RequestTimeout);
+        root.Options.Add(options.Protocol);
         // No response files: "@x" is a value as typed. Expanding it would splice a file into --token or --value, and
         // a missing "file" is reported by name, which for --value '@…' is the secret itself.
         var configuration = new ParserConfiguration { ResponseFileTokenReplacer = null };

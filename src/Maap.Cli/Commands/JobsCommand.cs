@@ -22,7 +22,7 @@ internal static partial class JobsCommand
 
     private static Command Submit(CommandRunner runner)
     {
-        var algorithm = new Argument<string>("algorithm") { Description = "ALGORITHM:VERSION, e.g. run-dps-test_ubuntu:delay10" };
+        var algorithm = new Argument<string>("algorithm") { Description = "ALGORITHM:VERSION (e.g. run-dps-test_ubuntu:delay10), or the processID of a deployed OGC process (e.g. 12)" };
         var queue = new Option<string>("--queue", "-q") { Description = "The queue to run on (MAAP requires one)", Required = true };
         var tag = new Option<string?>("--tag", "-t") { Description = "The job tag (names the output folder)" };
         var dedup = new Option<bool?>("--dedup") { Description = "Let MAAP deduplicate against an identical earlier job" };
@@ -31,8 +31,8 @@ internal static partial class JobsCommand
         var command = new Command("submit", "Submit a job") { algorithm, queue, tag, dedup, inputs, wait };
         runner.SetAction(command, async (context, parse, cancellationToken) =>
         {
-            var (id, version) = AlgorithmReference.Parse(parse.GetValue(algorithm)!);
-            var request = new JobRequest(id, version, parse.GetValue(queue)!) { Tag = parse.GetValue(tag), Dedup = parse.GetValue(dedup) };
+            using var maap = context.CreateClient();
+            var request = await NewRequestAsync(maap, parse.GetValue(algorithm)!, parse.GetValue(queue)!, parse.GetValue(tag), parse.GetValue(dedup), cancellationToken).ConfigureAwait(false);
             foreach (var input in parse.GetValue(inputs) ?? [])
             {
                 var equals = input.IndexOf('=', StringComparison.Ordinal);
@@ -44,7 +44,6 @@ internal static partial class JobsCommand
                 request.WithInput(ParseInput(input[..equals], input[(equals + 1)..]));
             }
 
-            using var maap = context.CreateClient();
             var job = await maap.Jobs.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
             if (context.Json)
             {
@@ -66,6 +65,22 @@ internal static partial class JobsCommand
             return parse.GetValue(wait) ? await WatchAsync(context, job, timeout: null, cancellationToken).ConfigureAwait(false) : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// ALGORITHM:VERSION, or a processID (digits only): then the process's own id and version come from its description
+    /// (a route MAAP serves without authentication), and the job goes to that process over OGC.
+    /// </summary>
+    private static async Task<JobRequest> NewRequestAsync(MaapClient maap, string algorithm, string queue, string? tag, bool? dedup, CancellationToken cancellationToken)
+    {
+        if (algorithm.Length > 0 && algorithm.All(char.IsAsciiDigit))
+        {
+            var process = await maap.Processes.DescribeAsync(algorithm, cancellationToken).ConfigureAwait(false);
+            return new JobRequest(process.Id, process.Version, queue) { ProcessId = process.ProcessId, Tag = tag, Dedup = dedup };
+        }
+
+        var (id, version) = AlgorithmReference.Parse(algorithm);
+        return new JobRequest(id, version, queue) { Tag = tag, Dedup = dedup };
     }
 
     private static Command Status(CommandRunner runner)
