@@ -18,7 +18,14 @@ internal static class EndpointAuthentication
     private static readonly object SchemeKey = new();
 
     /// <summary>A group of routes under <paramref name="prefix"/> that only an authenticated user reaches.</summary>
-    public static RouteGroupBuilder MapAuthenticatedGroup(this IEndpointRouteBuilder routes, string prefix)
+    public static RouteGroupBuilder MapAuthenticatedGroup(this IEndpointRouteBuilder routes, string prefix) =>
+        routes.MapAuthenticatedGroup(prefix, Responses.HttpError);
+
+    /// <summary>
+    /// Like <see cref="MapAuthenticatedGroup(IEndpointRouteBuilder, string)"/>, answering a refused request with
+    /// <paramref name="refusal"/> (code, message): route families that MAAP serialises differently write their own.
+    /// </summary>
+    public static RouteGroupBuilder MapAuthenticatedGroup(this IEndpointRouteBuilder routes, string prefix, Func<int, string, IResult> refusal)
     {
         var group = routes.MapGroup(prefix);
         group.AddEndpointFilter(async (invocation, next) =>
@@ -28,7 +35,7 @@ internal static class EndpointAuthentication
             var user = users.Authenticate(context.Request, out var failure, out var scheme);
             if (user is null)
             {
-                return Responses.HttpError(StatusCodes.Status401Unauthorized, failure);
+                return refusal(StatusCodes.Status401Unauthorized, failure);
             }
 
             context.Items[UserKey] = user;

@@ -152,6 +152,10 @@ internal static class CwlCommandLine
 
     private static bool IsFileObject(JsonObject obj) => obj["class"] is JsonValue c && c.GetValueKind() == JsonValueKind.String && c.GetValue<string>() is "File" or "Directory";
 
+    /// <summary>The <c>location</c> (or <c>path</c>) of a CWL File or Directory object.</summary>
+    public static string? FileLocation(JsonObject file) =>
+        (file["location"] ?? file["path"] ?? file["url"]) is JsonValue v ? CommandLine.Text(v) : null;
+
     private static long Position(JsonObject? binding) => binding?["position"] is JsonValue p && p.TryGetValue<long>(out var n)
         ? n
         : binding?["position"] is JsonValue d && d.TryGetValue<double>(out var f) ? (long)f : 0;

@@ -37,6 +37,13 @@ internal static class OgcResponses
     public static IResult ServerError(string detail) =>
         Json(new JsonObject { ["status"] = StatusCodes.Status500InternalServerError, ["detail"] = detail }, StatusCodes.Status500InternalServerError);
 
+    /// <summary>
+    /// A flask-restx <c>HTTPException</c> body, <c>{"message": …, "code": n}</c> (§1.3 family 3), written as json.dumps
+    /// writes it, as on every <c>/api/ogc</c> route: the 401 of a request without valid credentials.
+    /// </summary>
+    public static IResult HttpError(int code, string message) =>
+        Json(new JsonObject { ["message"] = message, ["code"] = code }, code);
+
     /// <summary>A link object in MAAP's key order; hrefs are relative and lack <c>/api</c>, as MAAP emits them.</summary>
     public static JsonObject Link(string href, string rel, string title, string type = "application/json") => new()
     {
