@@ -111,17 +111,26 @@ internal sealed class ProcessRegistry : IProcessDirectory
     /// </summary>
     public (DeploymentRow Row, bool FirstSuccess)? ObserveDeployment(int jobId)
     {
-        var row = _store.GetDeployment(jobId);
-        if (row is null)
+        lock (_deployLock)
         {
-            return null;
-        }
+            var row = _store.GetDeployment(jobId);
+            if (row is null)
+            {
+                return null;
+            }
 
-        var first = row.Status == ProcessStatus.Successful && !row.Reported && _store.MarkDeploymentReported(jobId);
-        return (first ? row with { Reported = true } : row, first);
+            var first = row.Status == ProcessStatus.Successful && !row.Reported && _store.MarkDeploymentReported(jobId);
+            return (first ? row with { Reported = true } : row, first);
+        }
     }
 
-    public List<DeploymentRow> ListDeployments(string deployer) => _store.ListDeployments(deployer);
+    public List<DeploymentRow> ListDeployments(string deployer)
+    {
+        lock (_deployLock)
+        {
+            return _store.ListDeployments(deployer);
+        }
+    }
 
     public List<DeploymentRow> UnfinishedDeployments() => _store.UnfinishedDeployments();
 
@@ -132,18 +141,17 @@ internal sealed class ProcessRegistry : IProcessDirectory
     /// <summary>Ends a deployment successfully, creating or updating its process row; the processID, or null when a duplicate won meanwhile.</summary>
     public int? Complete(DeploymentRow deployment)
     {
-        int? processId;
+        // Under the lock reads of deployments take too: whoever sees the deployment successful finds its process.
         lock (_deployLock)
         {
-            processId = _store.CompleteDeployment(deployment, DateTime.Now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
-        }
+            var processId = _store.CompleteDeployment(deployment, DateTime.Now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+            if (processId is { } id && _store.GetProcess(id) is { } row)
+            {
+                Cache(row);
+            }
 
-        if (processId is { } id && _store.GetProcess(id) is { } row)
-        {
-            Cache(row);
+            return processId;
         }
-
-        return processId;
     }
 
     /// <inheritdoc/>

@@ -179,7 +179,8 @@ internal static partial class YamlToJson
 
         if (FloatPattern().IsMatch(text) && double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
         {
-            return JsonValue.Create(d);
+            // Kept as Python writes the float ("2.0", "1e+20"), so a float stays a float in json.dumps and on argv.
+            return JsonNode.Parse(Wire.PythonJson.FloatRepr(d))!.AsValue();
         }
 
         return JsonValue.Create(text);

@@ -78,6 +78,10 @@ public sealed class CwlCommandLineTests
           type: string?
           default: used
           inputBinding: {position: 8, prefix: --fallback}
+        - id: floatdefault
+          type: double
+          default: 2.0
+          inputBinding: {position: 9, prefix: --fd}
         """;
 
     private const string OrderingValues = """

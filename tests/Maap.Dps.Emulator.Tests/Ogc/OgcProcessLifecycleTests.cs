@@ -117,6 +117,34 @@ public sealed class OgcProcessLifecycleTests
     }
 
     [Fact]
+    public async Task A_File_input_is_localized_into_input_and_its_local_path_is_the_argument()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var record = emu.TempDirectory();
+        var repo = CreateRepository(record);
+        var data = Path.Combine(emu.TempDirectory(), "scene.txt");
+        await File.WriteAllTextAsync(data, "pixels\n");
+        var cwl = Cwl(repo)
+            .Replace("    note: {type: string?, label: note, doc: Read from the context}", "    note: {type: string?, label: note, doc: Read from the context}\n    scene: {type: File, label: scene, doc: A scene}", StringComparison.Ordinal)
+            .Replace("in: {name: name,", "in: {scene: scene, name: name,", StringComparison.Ordinal)
+            .Replace("    note: string?", "    note: string?\n    scene: {type: File, inputBinding: {position: 5, prefix: --scene}}", StringComparison.Ordinal);
+        var processId = await DeployAsync(emu, cwl);
+        var (_, describe, describeText) = await SendAsync(emu.Anonymous, HttpMethod.Get, $"api/ogc/processes/{processId}");
+        Assert.True(describe["inputs"]?["scene"] is not null, describeText);
+        Assert.Equal("text", describe["inputs"]!["scene"]!["type"]!.GetValue<string>());
+
+        using var executed = await emu.Http.PostAsync($"api/ogc/processes/{processId}/execution", new StringContent(
+            new JsonObject { ["inputs"] = new JsonObject { ["name"] = "n", ["scene"] = new Uri(data).AbsoluteUri }, ["queue"] = "maap-dps-worker-8gb" }.ToJsonString(),
+            Encoding.UTF8, "application/json"));
+        var jobId = (await TestEmulator.JsonAsync(executed))["jobID"]!.GetValue<string>();
+
+        Assert.Equal("Succeeded", await emu.WaitForEndAsync(jobId));
+        var argv = await File.ReadAllLinesAsync(Path.Combine(record, "argv.txt"));
+        Assert.Equal(["--name", "n", "--count", "2", "--scene"], argv[..^1]);
+        Assert.Equal(Path.Combine(emu.Emulator.DataDirectory, "jobs", jobId, "input", "scene.txt"), argv[^1]);
+    }
+
+    [Fact]
     public async Task A_deployment_whose_repository_is_missing_fails_with_its_reason()
     {
         await using var emu = await TestEmulator.StartAsync();
