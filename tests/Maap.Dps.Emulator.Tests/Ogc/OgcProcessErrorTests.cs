@@ -112,6 +112,10 @@ public sealed class OgcProcessErrorTests : IAsyncLifetime
         Assert.Equal("Counts more words", describe["description"]!.GetValue<string>());
         var (_, list, _) = await SendAsync(_emu.Anonymous, HttpMethod.Get, "api/ogc/processes");
         Assert.Single(list["processes"]!.AsArray());
+        var (_, mine, _) = await SendAsync(_emu.Anonymous, HttpMethod.Get, "api/ogc/processes?deployer=alice&algorithmName=word-count");
+        Assert.Single(mine["processes"]!.AsArray());
+        var (_, others, _) = await SendAsync(_emu.Anonymous, HttpMethod.Get, "api/ogc/processes?deployer=bob");
+        Assert.Empty(others["processes"]!.AsArray());
     }
 
     [Fact]
