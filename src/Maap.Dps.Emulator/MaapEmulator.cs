@@ -163,7 +163,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         // A deploy's href is fetched like requests.get, but bounded: a slow or huge answer is refused, not awaited.
         var cwlDownloads = new HttpClient { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = YamlToJson.MaxTextLength };
         builder.Services.AddSingleton(sp => new EmulatorServices(
-            options, paths, store, users, catalog, queues, scheduler, new JobService(store, catalog, queues, scheduler),
+            options, paths, store, users, catalog, queues, scheduler, new JobService(store, catalog, queues, scheduler) { Processes = processes },
             sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Maap.Dps.Emulator.Secrets.v1"))
         {
             Processes = processes,

@@ -19,6 +19,12 @@ internal sealed class JobService(EmulatorStore store, AlgorithmCatalog catalog, 
     private static readonly TimeSpan CancelWaitLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan CancelWaitStep = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The deployed OGC processes, to tell an OGC process job from any other and to turn a processID into its job type.
+    /// Knows none until the emulator deploys processes. Set once, before requests are served (or by a test).
+    /// </summary>
+    public IProcessDirectory Processes { get; set; } = NoProcessDirectory.Instance;
+
     /// <summary>Validates and queues a job; throws <see cref="JobSubmitRejectedException"/> when the rules refuse it.</summary>
     public JobRecord Submit(JobSubmitRequest request, EmulatorUser caller)
     {

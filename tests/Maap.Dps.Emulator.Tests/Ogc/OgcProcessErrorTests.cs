@@ -136,12 +136,20 @@ public sealed class OgcProcessErrorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, renamed);
         Assert.Equal("Need to provide same id and version as previous process which is word-count:v1", mismatch["detail"]!.GetValue<string>());
 
+        // What the job routes see of it (IProcessDirectory): the job type both ways, and the process's title and keywords.
+        var directory = _emu.Emulator.Services.Jobs.Processes;
+        var jobType = $"job-word-count_{_emu.Emulator.Services.Store.MemberId("alice")}:v1";
+        Assert.Equal(jobType, directory.JobTypeOf(processId));
+        Assert.Equal(new Jobs.OgcProcessSummary(processId, "Word count", "Counts words", "ogc,test"), directory.TryGetProcess(jobType));
+
         var (deleted, _, deletedText) = await SendAsync(_emu.Http, HttpMethod.Delete, $"api/ogc/processes/{processId}");
         Assert.Equal(HttpStatusCode.OK, deleted);
         Assert.Equal("{\"detail\": \"Deleted process\"}\n", deletedText);
         var (gone, goneError, _) = await SendAsync(_emu.Anonymous, HttpMethod.Get, $"api/ogc/processes/{processId}");
         Assert.Equal(HttpStatusCode.NotFound, gone);
         Assert.Equal("No process with that process ID found", goneError["detail"]!.GetValue<string>());
+        Assert.Null(directory.JobTypeOf(processId));
+        Assert.Null(directory.TryGetProcess(jobType));
 
         // Undeployed, the same id:version may be deployed again: a new processID.
         Assert.NotEqual(processId, await DeployAsync(_emu, Cwl(_repo)));
