@@ -47,7 +47,7 @@ internal sealed class ProcessRegistry : IProcessDirectory
         {
             if (Deployed(caller.Name, cwl.Id, cwl.Version).FirstOrDefault() is { } existing)
             {
-                throw new ProcessRequestException(409, $"Duplicate process. Use PUT to modify existing process with process ID {existing.ProcessId}", Endpoints.Ogc.OgcResponses.DuplicatedProcess)
+                throw new ProcessRequestException(409, $"Duplicate process. Use PUT to modify existing process with process ID {existing.ProcessId}", ProcessErrorKind.DuplicatedProcess)
                 {
                     DuplicateOf = existing.ProcessId,
                 };
@@ -94,14 +94,14 @@ internal sealed class ProcessRegistry : IProcessDirectory
         var process = FindDeployed(processId) ?? throw NoSuchProcess();
         if (process.Row.Deployer != caller.Name)
         {
-            throw new ProcessRequestException(403, "You can only modify processes that you posted originally", Endpoints.Ogc.OgcResponses.ImmutableProcess);
+            throw new ProcessRequestException(403, "You can only modify processes that you posted originally", ProcessErrorKind.ImmutableProcess);
         }
 
         return process;
     }
 
     public static ProcessRequestException NoSuchProcess() =>
-        new(404, "No process with that process ID found", Endpoints.Ogc.OgcResponses.NoSuchProcess);
+        new(404, "No process with that process ID found", ProcessErrorKind.NoSuchProcess);
 
     public DeploymentRow? GetDeployment(int jobId) => _store.GetDeployment(jobId);
 

@@ -47,6 +47,7 @@ public sealed class OgcProcessErrorTests : IAsyncLifetime
         ["cwlVersion: v1.2\nclass: Workflow\nid: a\ns:version: ''\n", "Required metadata missing: s:version must have a non-empty value."],
         ["cwlVersion: v1.2\nclass: Workflow\nid: a\ns:version: a:b\n", "Process version cannot contain a :"],
         ["cwlVersion: v1.2\nclass: [Workflow\n", null],
+        ["cwlVersion: v1.2\nclass: Workflow\nid: a\ns:version: v1\n#" + new string('x', 1_100_000) + "\n", null],
         ["a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e]\n", null],
     ];
 

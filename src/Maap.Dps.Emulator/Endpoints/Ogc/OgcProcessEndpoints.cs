@@ -119,7 +119,14 @@ internal static partial class OgcProcessEndpoints
     /// <summary>A <see cref="ProcessRequestException"/> as <c>generate_error</c>; a duplicate adds <c>additionalProperties</c> after <c>instance</c>.</summary>
     internal static IResult Error(ProcessRequestException e)
     {
-        var body = OgcResponses.ErrorBody(e.Status, e.Message, e.Type);
+        var type = e.Kind switch
+        {
+            ProcessErrorKind.NoSuchProcess => OgcResponses.NoSuchProcess,
+            ProcessErrorKind.ImmutableProcess => OgcResponses.ImmutableProcess,
+            ProcessErrorKind.DuplicatedProcess => OgcResponses.DuplicatedProcess,
+            _ => null,
+        };
+        var body = OgcResponses.ErrorBody(e.Status, e.Message, type);
         if (e.DuplicateOf is { } processId)
         {
             body["additionalProperties"] = new JsonObject { ["processID"] = processId };
