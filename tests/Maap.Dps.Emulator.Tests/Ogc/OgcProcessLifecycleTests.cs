@@ -212,4 +212,47 @@ public sealed class OgcProcessLifecycleTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_deployment_left_accepted_by_a_stop_is_done_on_the_next_start()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "maap-ogc-resume-" + Guid.NewGuid().ToString("N"));
+        var alice = new EmulatorUser("alice", "alice-ogc-resume-token");
+        void Configure(MaapEmulatorOptions o)
+        {
+            o.Users.Clear();
+            o.Users.Add(alice);
+        }
+
+        var record = Directory.CreateTempSubdirectory("maap-ogc-record-").FullName;
+        try
+        {
+            await (await TestEmulator.StartAsync(Configure, dataDir)).DisposeAsync();
+            int deploymentId;
+            // What a stop between the 202 and the worker leaves behind: an accepted row nobody worked on.
+            using (var store = new Store.EmulatorStore(Path.Combine(dataDir, "emulator.db")))
+            {
+                deploymentId = store.InsertDeployment("2026-03-02 18:20:01.118230", "alice", "word-count", "v1", Cwl(CreateRepository(record)), null, null).JobId;
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            await using var second = await TestEmulator.StartAsync(Configure, dataDir);
+            var (codes, final) = await WaitForDeploymentAsync(second.Http, deploymentId);
+            Assert.Equal("successful", final["status"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.Created, codes[^1]);
+            Assert.Equal("2026-03-02 18:20:01.118230", final["created"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(record, recursive: true);
+            try
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
 }
