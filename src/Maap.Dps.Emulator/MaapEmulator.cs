@@ -4,6 +4,7 @@ using Maap.Dps.Emulator.Endpoints.Ogc;
 using Maap.Dps.Emulator.Endpoints.Wps;
 using Maap.Dps.Emulator.Hosting;
 using Maap.Dps.Emulator.Jobs;
+using Maap.Dps.Emulator.Processes;
 using Maap.Dps.Emulator.Running;
 using Maap.Dps.Emulator.Store;
 using Microsoft.AspNetCore.Builder;
@@ -27,15 +28,17 @@ public sealed class MaapEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorServices _services;
     private readonly HttpClient _downloads;
+    private readonly DeploymentWorker _deployments;
     private readonly bool _ownsDataDirectory;
     private readonly FileStream _dataDirectoryLock;
     private int _stopped;
 
-    private MaapEmulator(WebApplication app, EmulatorServices services, HttpClient downloads, bool ownsDataDirectory, FileStream dataDirectoryLock, EmulatorUser user)
+    private MaapEmulator(WebApplication app, EmulatorServices services, HttpClient downloads, DeploymentWorker deployments, bool ownsDataDirectory, FileStream dataDirectoryLock, EmulatorUser user)
     {
         _app = app;
         _services = services;
         _downloads = downloads;
+        _deployments = deployments;
         _ownsDataDirectory = ownsDataDirectory;
         _dataDirectoryLock = dataDirectoryLock;
         UserName = user.Name;
@@ -155,21 +158,32 @@ public sealed class MaapEmulator : IAsyncDisposable
             AfterMarkedStarted = options.AfterJobMarkedStarted,
         };
         var scheduler = new JobScheduler(store, runner, queues);
+        var processes = new ProcessRegistry(store);
+        var deployments = new DeploymentWorker(processes, catalog);
+        // A deploy's href is fetched like requests.get, but bounded: a slow or huge answer is refused, not awaited.
+        var cwlDownloads = new HttpClient { Timeout = TimeSpan.FromSeconds(30), MaxResponseContentBufferSize = YamlToJson.MaxTextLength };
         builder.Services.AddSingleton(sp => new EmulatorServices(
-            options, paths, store, users, catalog, queues, scheduler, new JobService(store, catalog, queues, scheduler),
-            sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Maap.Dps.Emulator.Secrets.v1")));
+            options, paths, store, users, catalog, queues, scheduler, new JobService(store, catalog, queues, scheduler) { Processes = processes },
+            sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Maap.Dps.Emulator.Secrets.v1"))
+        {
+            Processes = processes,
+            CwlDownloads = cwlDownloads,
+        });
 
         var app = builder.Build();
         var services = app.Services.GetRequiredService<EmulatorServices>();
         runner.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Maap.Dps.Emulator.Jobs");
+        app.UseMaapSecurityHeaders();
         PlatformEndpoints.Map(app);
         SecretEndpoints.Map(app);
         AlgorithmEndpoints.Map(app);
         WpsProcessEndpoints.Map(app);
         WpsJobEndpoints.Map(app);
         OgcJobEndpoints.Map(app);
+        OgcProcessEndpoints.Map(app);
+        OgcDeploymentEndpoints.Map(app);
 
-        emulator = new MaapEmulator(app, services, downloads, owns, dataDirectoryLock, first);
+        emulator = new MaapEmulator(app, services, downloads, deployments, owns, dataDirectoryLock, first);
         try
         {
             // Recover before listening, so no request sees a job the previous process left half-way; workers start
@@ -189,6 +203,7 @@ public sealed class MaapEmulator : IAsyncDisposable
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
             scheduler.Start();
+            deployments.Start();
         }
         catch
         {
@@ -248,6 +263,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         }
 
         await _services.Scheduler.StopAsync(crash);
+        await _deployments.DisposeAsync();
         try
         {
             await _app.StopAsync(TimeSpan.FromSeconds(5));
@@ -256,6 +272,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         {
             await _app.DisposeAsync();
             _downloads.Dispose();
+            _services.CwlDownloads.Dispose();
             _services.Store.Dispose();
             SqliteConnection.ClearPool(new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _services.Paths.Database, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString()));
             await _dataDirectoryLock.DisposeAsync();

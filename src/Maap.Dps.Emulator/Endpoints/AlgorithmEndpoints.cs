@@ -25,7 +25,7 @@ internal static class AlgorithmEndpoints
     {
         var user = context.AuthenticatedUser();
         var list = new JsonArray();
-        foreach (var a in services.Catalog.All)
+        foreach (var a in services.Catalog.All.Where(a => !a.IsOgcProcess))
         {
             var mine = a.Owner == user.Name;
             var include = visibility switch
@@ -92,7 +92,7 @@ internal static class AlgorithmEndpoints
     {
         var user = context.AuthenticatedUser();
         var algorithm = services.Catalog.FindByKey(id);
-        if (algorithm is null)
+        if (algorithm is null || algorithm.IsOgcProcess)
         {
             return Responses.CodeMessage(404, $"Algorithm {id} not found");
         }

@@ -30,6 +30,12 @@ internal sealed class EmulatorServices(
     public JobService Jobs { get; } = jobs;
     public IDataProtector SecretProtector { get; } = secretProtector;
 
+    /// <summary>The deployed OGC processes and their deployments.</summary>
+    public required Processes.ProcessRegistry Processes { get; init; }
+
+    /// <summary>The bounded client a deploy fetches an <c>executionUnit.href</c> with.</summary>
+    public required HttpClient CwlDownloads { get; init; }
+
     /// <summary>The public root of this emulator as the caller reached it, like Flask's <c>request.host_url</c>.</summary>
     public static string HostRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }

@@ -6,7 +6,7 @@ using Maap.Dps.Emulator.Store;
 namespace Maap.Dps.Emulator.Jobs;
 
 /// <summary>Turns a submission into a queued job the way MAAP's submit handler does (spec §3), or refuses it.</summary>
-internal static class JobSubmission
+internal static partial class JobSubmission
 {
     /// <summary>The tags a job gets when the caller gives none.</summary>
     public static readonly IReadOnlyList<string> DefaultTags = ["maap-api-submit"];
@@ -29,6 +29,10 @@ internal static class JobSubmission
             {
                 resolved.Add((p, p.Default!.DeepClone()));
             }
+            else if (p.Optional)
+            {
+                continue; // an optional OGC input left out is left out of the job too
+            }
             else
             {
                 throw new JobSubmitRejectedException(SubmitRejection.MissingInput, p.Name, [.. queues.Names]);
@@ -45,7 +49,9 @@ internal static class JobSubmission
         var hysdsJobId = $"job-{algorithm.Name}__{algorithm.Version}-{utc.ToString("yyyyMMdd'T'HHmmss.ffffff", CultureInfo.InvariantCulture)}Z";
         var timeLimit = queues.Find(queue)!.TimeLimit;
         var timeLimitSeconds = timeLimit is { } limit ? (long)limit.TotalSeconds : 86400L;
-        var context = BuildContext(algorithm, resolved, tags[0], queue, timeLimitSeconds, user.Name);
+        var context = algorithm.IsOgcProcess
+            ? BuildOgcContext(algorithm, resolved, tags[0], queue, timeLimitSeconds, user.Name)
+            : BuildContext(algorithm, resolved, tags[0], queue, timeLimitSeconds, user.Name);
         return new JobRecord
         {
             Id = Guid.NewGuid().ToString(),

@@ -9,7 +9,7 @@ namespace Maap.Dps.Emulator.Running;
 /// Registered algorithms: kept in SQLite, cached in memory, each with a local copy of its repository (kept by
 /// <see cref="AppCopies"/>) and read from its registration by <see cref="AlgorithmConfig"/>.
 /// </summary>
-internal sealed class AlgorithmCatalog
+internal sealed partial class AlgorithmCatalog
 {
     public const string BuiltInOwner = "maap";
 

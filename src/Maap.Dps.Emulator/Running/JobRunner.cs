@@ -158,9 +158,11 @@ internal sealed class JobRunner(
             .Append("# Written by the MAAP DPS emulator; stands in for /app/dps_wrapper.sh. /app is ")
             .Append(algorithm.AppDirectory).Append('\n')
             .Append("exec >_stdout.txt 2>_stderr.txt\n")
-            .Append(CommandLine.WithPositionals(CommandLine.LocalCommand(algorithm), context["job_specification"]!["params"]!.AsArray()
-                .Where(p => CommandLine.Text(p!["destination"]) == "positional")
-                .Select(p => p!["value"])))
+            .Append(algorithm.IsOgcProcess
+                ? OgcCommand(algorithm, context, workDir)
+                : CommandLine.WithPositionals(CommandLine.LocalCommand(algorithm), context["job_specification"]!["params"]!.AsArray()
+                    .Where(p => CommandLine.Text(p!["destination"]) == "positional")
+                    .Select(p => p!["value"])))
             .Append('\n');
         await File.WriteAllTextAsync(Path.Combine(workDir, "_run.sh"), script.ToString());
 
@@ -251,6 +253,26 @@ internal sealed class JobRunner(
             ? $"{tail}SoftTimeLimitExceeded: the job ran longer than the {queue.Name} time limit of {(long)queue.TimeLimit!.Value.TotalSeconds} s and was killed (exit code 143)."
             : !string.IsNullOrWhiteSpace(tail) ? tail.TrimEnd('\n') : $"The job's command exited with code {exitCode} and wrote nothing to stderr.";
         outcome.Fail(traceback);
+    }
+
+    /// <summary>
+    /// An OGC job's command: the tool's <c>baseCommand</c> (a word under <c>/app/</c> resolved in the process's app
+    /// copy) and the arguments <see cref="CwlCommandLine"/> builds from the job's inputs, each word single-quoted.
+    /// </summary>
+    private static string OgcCommand(AlgorithmRecord algorithm, JsonObject context, string workDir)
+    {
+        var tool = JsonNode.Parse(algorithm.CwlToolJson ?? "{}")!.AsObject();
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var p in context["job_specification"]!["params"]!.AsArray())
+        {
+            values[CommandLine.Text(p!["name"])] = p["value"]?.DeepClone();
+        }
+
+        var words = (tool["baseCommand"] as JsonArray ?? []).Select(w => CommandLine.Text(w))
+            .Select((w, i) => i == 0 && w.StartsWith("/app/", StringComparison.Ordinal) ? Path.Combine(algorithm.AppDirectory, w["/app/".Length..]) : w)
+            .Concat(CwlCommandLine.Build(tool["inputs"] as JsonObject ?? [], values, file => JobWorkDirectory.LocalPath(workDir,
+                file is JsonObject o ? CwlCommandLine.FileLocation(o) ?? string.Empty : CommandLine.Text(file))));
+        return string.Join(' ', words.Select(CommandLine.Quote));
     }
 
     private static string LastLines(string path, int count)

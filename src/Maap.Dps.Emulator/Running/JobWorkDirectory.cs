@@ -42,13 +42,7 @@ internal sealed class JobWorkDirectory(HttpClient downloads, IReadOnlyList<strin
                     throw new InvalidOperationException("it is not an absolute URL");
                 }
 
-                var name = Path.GetFileName(Uri.UnescapeDataString(uri.AbsolutePath.TrimEnd('/')));
-                if (string.IsNullOrEmpty(name) || name is "." or "..")
-                {
-                    name = "downloaded_input";
-                }
-
-                var target = Path.Combine(inputDir, name);
+                var target = Path.Combine(inputDir, LocalName(uri));
                 if (uri.IsFile)
                 {
                     var source = LocalPaths.Resolve(uri.LocalPath);
@@ -82,6 +76,17 @@ internal sealed class JobWorkDirectory(HttpClient downloads, IReadOnlyList<strin
 
         return null;
     }
+
+    /// <summary>The name a localized URL gets in <c>input/</c>: its path's last segment.</summary>
+    public static string LocalName(Uri uri)
+    {
+        var name = Path.GetFileName(Uri.UnescapeDataString(uri.AbsolutePath.TrimEnd('/')));
+        return string.IsNullOrEmpty(name) || name is "." or ".." ? "downloaded_input" : name;
+    }
+
+    /// <summary>Where a localized input lands: <c>{workDir}/input/{name}</c>; a value that is no absolute URL is taken as a path already.</summary>
+    public static string LocalPath(string workDir, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.Combine(workDir, "input", LocalName(uri)) : url;
 
     private static JsonObject JobJson(JobRecord job, string workDir, DateTimeOffset started) => new()
     {

@@ -10,4 +10,7 @@ namespace Maap.Dps.Emulator.Store;
 internal sealed record AlgorithmParam(string Name, string Destination, JsonNode? Default, string Type)
 {
     public bool HasDefault => Default is not null;
+
+    /// <summary>An OGC process input that may be left out (hysds-io <c>optional</c>): omitted rather than refused.</summary>
+    public bool Optional { get; init; }
 }

@@ -19,4 +19,13 @@ internal sealed record AlgorithmRecord(
     public string Key => $"{Name}:{Version}";
 
     public string JobType => $"job-{Name}:{Version}";
+
+    /// <summary>
+    /// True for a deployed OGC process (<c>{id}_{deployerMemberId}</c>): run by its CWL tool's bindings, reached only
+    /// through <c>/api/ogc</c>, and not listed among the WPS algorithms.
+    /// </summary>
+    public bool IsOgcProcess { get; init; }
+
+    /// <summary>For an OGC process: <c>{"baseCommand": [...], "inputs": {...}}</c> of its CWL tool, what its jobs run.</summary>
+    public string? CwlToolJson { get; init; }
 }

@@ -10,7 +10,7 @@ internal static class AlgorithmRecordJson
         var ps = new JsonArray();
         foreach (var p in r.Params)
         {
-            ps.Add(new JsonObject { ["name"] = p.Name, ["destination"] = p.Destination, ["type"] = p.Type, ["default"] = p.Default?.DeepClone(), ["has_default"] = p.HasDefault });
+            ps.Add(new JsonObject { ["name"] = p.Name, ["destination"] = p.Destination, ["type"] = p.Type, ["default"] = p.Default?.DeepClone(), ["has_default"] = p.HasDefault, ["optional"] = p.Optional });
         }
 
         return new JsonObject
@@ -19,6 +19,7 @@ internal static class AlgorithmRecordJson
             ["repository_url"] = r.RepositoryUrl, ["run_command"] = r.RunCommand, ["queue"] = r.Queue,
             ["disk_space"] = r.DiskSpace, ["params"] = ps, ["app_dir"] = r.AppDirectory, ["config"] = r.ConfigJson,
             ["registered_ms"] = r.RegisteredMs, ["built_in"] = r.BuiltIn,
+            ["ogc_process"] = r.IsOgcProcess, ["cwl_tool"] = r.CwlToolJson,
         };
     }
 
@@ -27,11 +28,15 @@ internal static class AlgorithmRecordJson
         var ps = o["params"]!.AsArray().Select(n => n!.AsObject()).Select(p => new AlgorithmParam(
             p["name"]!.GetValue<string>(), p["destination"]!.GetValue<string>(),
             p["has_default"]!.GetValue<bool>() ? (p["default"]?.DeepClone() ?? JsonValue.Create(string.Empty)) : null,
-            p["type"]!.GetValue<string>())).ToList();
+            p["type"]!.GetValue<string>()) { Optional = p["optional"]?.GetValue<bool>() ?? false }).ToList();
         return new AlgorithmRecord(
             o["name"]!.GetValue<string>(), o["version"]!.GetValue<string>(), o["owner"]!.GetValue<string>(),
             o["description"]!.GetValue<string>(), o["repository_url"]!.GetValue<string>(), o["run_command"]!.GetValue<string>(),
             o["queue"]!.GetValue<string>(), o["disk_space"]!.GetValue<string>(), ps, o["app_dir"]!.GetValue<string>(),
-            o["config"]!.GetValue<string>(), o["registered_ms"]!.GetValue<long>(), o["built_in"]!.GetValue<bool>());
+            o["config"]!.GetValue<string>(), o["registered_ms"]!.GetValue<long>(), o["built_in"]!.GetValue<bool>())
+        {
+            IsOgcProcess = o["ogc_process"]?.GetValue<bool>() ?? false,
+            CwlToolJson = o["cwl_tool"]?.GetValue<string>(),
+        };
     }
 }

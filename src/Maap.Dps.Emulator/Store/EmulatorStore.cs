@@ -7,7 +7,7 @@ namespace Maap.Dps.Emulator.Store;
 /// The emulator's SQLite database: jobs, algorithms and (encrypted) secrets. Writes go through one connection under a
 /// lock, so concurrent submissions never see SQLITE_BUSY; reads use pooled connections and run alongside writes (WAL).
 /// </summary>
-internal sealed class EmulatorStore : IDisposable
+internal sealed partial class EmulatorStore : IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;

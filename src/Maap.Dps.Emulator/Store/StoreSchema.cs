@@ -63,6 +63,33 @@ internal static class StoreSchema
                 protected_value TEXT NOT NULL,
                 created_ms INTEGER NOT NULL,
                 PRIMARY KEY (username, name));
+            CREATE TABLE IF NOT EXISTS members (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                username TEXT NOT NULL UNIQUE);
+            CREATE TABLE IF NOT EXISTS ogc_processes (
+                process_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL,
+                version TEXT NOT NULL,
+                deployer TEXT NOT NULL,
+                status TEXT NOT NULL,
+                cwl TEXT NOT NULL,
+                cwl_link TEXT,
+                last_modified TEXT);
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_ogc_processes_deployed ON ogc_processes (deployer, id, version) WHERE status = 'deployed';
+            CREATE TABLE IF NOT EXISTS ogc_deployments (
+                job_id INTEGER PRIMARY KEY AUTOINCREMENT,
+                created TEXT NOT NULL,
+                status TEXT NOT NULL,
+                deployer TEXT NOT NULL,
+                id TEXT NOT NULL,
+                version TEXT NOT NULL,
+                cwl TEXT NOT NULL,
+                cwl_href TEXT,
+                replaces INTEGER,
+                process_id INTEGER,
+                reported INTEGER NOT NULL DEFAULT 0,
+                reason TEXT);
+            CREATE INDEX IF NOT EXISTS ix_ogc_deployments_deployer ON ogc_deployments (deployer, job_id DESC);
             """);
         MigrateJobs(writer);
     }
