@@ -6,7 +6,7 @@ using Quickstart;
 using TypedAlgorithm;
 
 // The five-minute tour: secrets, a typed submission of MAAP's own example, live status, results and outputs,
-// a typed C# algorithm that reads its secret inside the job, the job list. Exit 0 only if every step worked.
+// a typed C# algorithm that reads its secret inside the job, the same record deployed and run over OGC, the job list. Exit 0 only if every step worked.
 var step = "starting";
 try
 {
@@ -82,21 +82,41 @@ try
         }
 
         Console.WriteLine("   the job read the secret (its fingerprint matches; the value itself never left the job)");
+
+        step = "deploying the typed C# algorithm as an OGC process";
+        Console.WriteLine("\n6. Deploy the same record as an OGC process (its ToCwl()) and run it over OGC API – Processes");
+        var processId = await host.DeployLocalAsync(WordCount.ToCwl(), Path.Combine(AppContext.BaseDirectory, "word-count"), "word-count");
+        Console.WriteLine($"   deployed as process {processId}");
+
+        step = "running the OGC process";
+        // The same typed submit: the client finds word-count:main among deployed processes and uses OGC.
+        var overOgc = await new WordCount(inputUrl, Top: 2, IgnoreCase: false, ApiKeySecret: new SecretName(secretName)).SubmitAsync(maap, queue: host.Queue, tag: tag);
+        Console.WriteLine($"   job {overOgc.Id}");
+        await WaitAsync(overOgc);
+        var ogcOutput = (await overOgc.GetResultAsync()).Outputs.Single(o => o.Id.StartsWith("output-", StringComparison.Ordinal)).HttpUrl!;
+        using var ogcReport = JsonDocument.Parse(await http.GetStringAsync(ogcOutput + "/word-count.json"));
+        if (ogcReport.RootElement.GetProperty("top").EnumerateObject().Count() != 2
+            || ogcReport.RootElement.GetProperty("secret_sha256_prefix").GetString() != expected)
+        {
+            throw new InvalidOperationException("the OGC job did not read Top = 2 or the secret");
+        }
+
+        Console.WriteLine($"   {ogcReport.RootElement.GetProperty("words")} words; the job read Top = 2 from its OGC arguments, and the secret");
     }
     else
     {
-        Console.WriteLine("\n5. (skipped on real MAAP: registering the C# algorithm starts a container build; see samples/TypedAlgorithm)");
+        Console.WriteLine("\n5-6. (skipped on real MAAP: registering or deploying the C# algorithm builds or pulls a container; see samples/TypedAlgorithm)");
     }
 
     step = "listing jobs";
-    Console.WriteLine($"\n6. List the jobs tagged {tag}");
+    Console.WriteLine($"\n7. List the jobs tagged {tag}");
     await foreach (var item in maap.Jobs.ListAsync(new JobListQuery { Tag = tag, IncludeDetails = true }))
     {
         Console.WriteLine($"   {item.Id}  {item.Details?.AlgorithmId + ":" + item.Details?.AlgorithmVersion,-36} {item.Details?.Status}");
     }
 
     step = "deleting the secret";
-    Console.WriteLine($"\n7. Delete the secret {secretName}");
+    Console.WriteLine($"\n8. Delete the secret {secretName}");
     await maap.Secrets.DeleteAsync(secretName);
 
     Console.WriteLine("\nAll steps worked.");

@@ -70,6 +70,27 @@ public sealed class SampleHost : IAsyncDisposable
         await Client.Algorithms.RegisterAsync(registration.WithRepository(repository));
     }
 
+    /// <summary>
+    /// Deploys a process CWL (a record's <c>ToCwl()</c>) whose code is a local folder, waits for the deployment and
+    /// returns the processID MAAP assigned. The emulator copies the folder named by <c>s:codeRepository</c>; on real
+    /// MAAP a deployment pulls the CWL's container image instead.
+    /// </summary>
+    public async Task<string> DeployLocalAsync(string cwl, string sourceDirectory, string repositoryName)
+    {
+        if (!IsEmulator)
+        {
+            throw new InvalidOperationException("A process whose code is a local folder runs only on the emulator: unset MAAP_API_HOST.");
+        }
+
+        var repository = Path.Combine(Directory.CreateTempSubdirectory("maap-sample-").FullName, repositoryName);
+        CopyDirectory(sourceDirectory, repository);
+        var deployment = await Client.Processes.DeployAsync(ProcessCwl.WithCodeRepository(cwl, repository));
+        deployment = await Client.Processes.WaitForDeploymentAsync(deployment.DeploymentId);
+        return deployment.HasSucceeded && deployment.ProcessId is { } id
+            ? id
+            : throw new InvalidOperationException($"The deployment did not succeed: {deployment}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

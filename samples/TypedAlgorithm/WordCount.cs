@@ -11,7 +11,8 @@ namespace TypedAlgorithm;
     Queue = "maap-dps-worker-8gb",
     Description = "Counts the words of a text file",
     RepositoryUrl = "https://github.com/example/word-count.git",
-    RunCommand = "dotnet word-count/TypedAlgorithm.dll")]
+    RunCommand = "dotnet word-count/TypedAlgorithm.dll",
+    ContainerImage = "ghcr.io/example/word-count:main")]
 public partial record WordCount(
     [FileInput(Description = "The text file to count")] Uri InputFile,
     [Range(1, 50)] int Top = 5,
