@@ -12,6 +12,7 @@ namespace Maap.Algorithms.Benchmarks;
 /// The client's own overhead per status call, against an in-memory handler: the full typed call versus a bare
 /// <see cref="HttpClient"/> GET + read of the same body through the same handler. The difference is ours
 /// (URL building, credential, pipeline, parsing). Budget: under 10 µs per call; allocations are reported, not capped.
+/// Both job APIs: the WPS status document and the OGC status JSON.
 /// </summary>
 [MemoryDiagnoser]
 public class StatusCallBenchmarks
@@ -22,13 +23,16 @@ public class StatusCallBenchmarks
     private HttpClient _raw = null!;
     private Uri _statusUrl = null!;
 
+    [Params(MaapJobProtocol.Wps, MaapJobProtocol.Ogc)]
+    public MaapJobProtocol Protocol { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _client = new MaapClient(new HttpClient(_handler), new MaapClientOptions { Host = "http://maap.bench", ProxyTicket = "PGT-bench" });
+        _client = new MaapClient(new HttpClient(_handler), new MaapClientOptions { Host = "http://maap.bench", ProxyTicket = "PGT-bench", JobProtocol = Protocol });
         _client.Jobs.GetStatusAsync(JobId).GetAwaiter().GetResult(); // endpoint discovery happens once, here
         _raw = new HttpClient(_handler);
-        _statusUrl = new Uri($"http://maap.bench/api/dps/job/{JobId}/status");
+        _statusUrl = new Uri(Protocol == MaapJobProtocol.Ogc ? $"http://maap.bench/api/ogc/jobs/{JobId}" : $"http://maap.bench/api/dps/job/{JobId}/status");
     }
 
     [GlobalCleanup]
@@ -50,16 +54,19 @@ public class StatusCallBenchmarks
 
     private sealed class InMemoryMaap : HttpMessageHandler
     {
-        private static readonly byte[] Config = Encoding.UTF8.GetBytes("""{"maap_endpoint": {"dps_job": "dps/job", "member": "members/self", "algorithm_register": "mas/algorithm"}, "service": {"maap_api_root": "http://maap.bench/api"}}""");
+        private static readonly byte[] Config = Encoding.UTF8.GetBytes("""{"maap_endpoint": {"dps_job": "dps/job", "member": "members/self", "algorithm_register": "mas/algorithm", "processes_ogc": "ogc/processes", "deployment_jobs_ogc": "ogc/deploymentJobs", "jobs_ogc": "ogc/jobs"}, "service": {"maap_api_root": "http://maap.bench/api"}}""");
         private static readonly byte[] Status = Encoding.UTF8.GetBytes(WpsTestVectors.Tv2SubmitSuccess);
+        private static readonly byte[] OgcStatus = Encoding.UTF8.GetBytes("""{"jobID": "86fbac52-24b0-4963-8b67-59d0fc09946a", "processID": 12, "type": null, "status": "running"}""" + "\n");
         private static readonly MediaTypeHeaderValue Xml = new("text/xml") { CharSet = "utf-8" };
         private static readonly MediaTypeHeaderValue Json = new("application/json");
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var isConfig = request.RequestUri!.AbsolutePath.EndsWith("/config", StringComparison.Ordinal);
-            var content = new ByteArrayContent(isConfig ? Config : Status);
-            content.Headers.ContentType = isConfig ? Json : Xml;
+            var path = request.RequestUri!.AbsolutePath;
+            var isConfig = path.EndsWith("/config", StringComparison.Ordinal);
+            var isOgc = path.StartsWith("/api/ogc/", StringComparison.Ordinal);
+            var content = new ByteArrayContent(isConfig ? Config : isOgc ? OgcStatus : Status);
+            content.Headers.ContentType = isConfig || isOgc ? Json : Xml;
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
         }
     }
