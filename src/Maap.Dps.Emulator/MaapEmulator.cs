@@ -156,6 +156,7 @@ public sealed class MaapEmulator : IAsyncDisposable
         var runner = new JobRunner(store, catalog, paths, users, () => emulator!.BaseAddress, downloads, [.. options.LocalInputDirectories])
         {
             AfterMarkedStarted = options.AfterJobMarkedStarted,
+            BeforeGateOpens = options.BeforeJobGateOpens,
         };
         var scheduler = new JobScheduler(store, runner, queues);
         var processes = new ProcessRegistry(store);

@@ -49,4 +49,7 @@ public sealed class MaapEmulatorOptions
 
     /// <summary>A test seam, see <see cref="Running.JobRunner.AfterMarkedStarted"/>.</summary>
     internal Func<string, Task>? AfterJobMarkedStarted { get; set; }
+
+    /// <summary>A test seam, see <see cref="Running.JobRunner.BeforeGateOpens"/>.</summary>
+    internal Func<System.Diagnostics.Process, Task>? BeforeJobGateOpens { get; set; }
 }

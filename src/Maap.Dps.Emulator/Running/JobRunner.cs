@@ -36,6 +36,12 @@ internal sealed class JobRunner(
     /// </summary>
     internal Func<string, Task>? AfterMarkedStarted { get; set; }
 
+    /// <summary>
+    /// A test seam: awaited after the job's shell started and its process group was recorded, before the gate at the
+    /// top of <c>_run.sh</c> opens. Closing the process's standard input there is what the emulator's death does.
+    /// </summary>
+    internal Func<Process, Task>? BeforeGateOpens { get; set; }
+
     public async Task RunAsync(string id, QueueDefinition queue, RunningJob running)
     {
         var job = store.GetJob(id);
@@ -158,6 +164,9 @@ internal sealed class JobRunner(
             .Append("# Written by the MAAP DPS emulator; stands in for /app/dps_wrapper.sh. /app is ")
             .Append(algorithm.AppDirectory).Append('\n')
             .Append("exec >_stdout.txt 2>_stderr.txt\n")
+            // The gate: nothing runs until the emulator has recorded this process group and says go. If the emulator
+            // dies first, standard input ends, and the job ends here instead of running where no restart can find it.
+            .Append("IFS= read -r gate || { echo \"The MAAP DPS emulator stopped before this job could start.\" >&2; exit 75; }\n")
             .Append(algorithm.IsOgcProcess
                 ? OgcCommand(algorithm, context, workDir)
                 : CommandLine.WithPositionals(CommandLine.LocalCommand(algorithm), context["job_specification"]!["params"]!.AsArray()
@@ -198,7 +207,12 @@ internal sealed class JobRunner(
             store.RecordProcessGroup(job.Id, running.ProcessGroupId, startTicks);
         }
 
-        process.StandardInput.Close();
+        if (BeforeGateOpens is { } gateHook)
+        {
+            await gateHook(process);
+        }
+
+        await OpenGateAsync(process);
         var sampler = new ProcessTreeSampler(process.Id);
         sampler.Sample();
         var deadline = queue.TimeLimit is { } limit ? outcome.Started + limit : (DateTimeOffset?)null;
@@ -273,6 +287,20 @@ internal sealed class JobRunner(
             .Concat(CwlCommandLine.Build(tool["inputs"] as JsonObject ?? [], values, file => JobWorkDirectory.LocalPath(workDir,
                 file is JsonObject o ? CwlCommandLine.FileLocation(o) ?? string.Empty : CommandLine.Text(file))));
         return string.Join(' ', words.Select(CommandLine.Quote));
+    }
+
+    /// <summary>Lets the script past its gate: one line, then end of input (a job reads no standard input, as on DPS).</summary>
+    private static async Task OpenGateAsync(Process process)
+    {
+        try
+        {
+            await process.StandardInput.WriteLineAsync("go");
+            process.StandardInput.Close();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The shell is gone already (killed), or its input was closed: there is nothing to let through.
+        }
     }
 
     private static string LastLines(string path, int count)
