@@ -51,7 +51,7 @@ internal static class AlgorithmEndpoints
         AlgorithmRecord record;
         try
         {
-            record = services.Catalog.Register(body, user.Name, [.. services.Queues.Names], services.Queues.Default, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            record = await services.Catalog.RegisterAsync(body, user.Name, [.. services.Queues.Names], services.Queues.Default, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), context.RequestAborted);
         }
         catch (RegistrationException e) when (e.Status == 400)
         {

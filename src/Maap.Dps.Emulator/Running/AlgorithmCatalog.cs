@@ -70,7 +70,7 @@ internal sealed partial class AlgorithmCatalog
     /// Registers from the JSON form of <c>algorithm_config.yaml</c> (spec §12.1). Throws <see cref="RegistrationException"/>
     /// with the status and message MAAP would use.
     /// </summary>
-    public AlgorithmRecord Register(string body, string owner, IReadOnlyList<string> allowedQueues, string defaultQueue, long nowMs)
+    public async Task<AlgorithmRecord> RegisterAsync(string body, string owner, IReadOnlyList<string> allowedQueues, string defaultQueue, long nowMs, CancellationToken cancellationToken)
     {
         var config = AlgorithmConfig.Parse(body, allowedQueues, defaultQueue);
         var (name, version) = (config.Name, config.Version);
@@ -87,13 +87,24 @@ internal sealed partial class AlgorithmCatalog
         // Held while it is copied; released at the end, which sweeps the copy this registration replaced (once no
         // job runs it), or this one if it failed.
         using var hold = _copies.Hold(name, version, appDir);
+        var remote = GitCheckout.IsRemote(config.RepositoryUrl);
         try
         {
-            AppCheckout.CheckOut(config.RepositoryUrl, appDir);
+            if (remote)
+            {
+                // MAAP's build clones the repository at algorithm_version, a branch or tag; so does the emulator.
+                await GitCheckout.CloneAsync(config.RepositoryUrl, commit: null, appDir, cancellationToken, reference: version);
+            }
+            else
+            {
+                AppCheckout.CheckOut(config.RepositoryUrl, appDir);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new RegistrationException(500, $"Failed to register algorithm: copying {config.RepositoryUrl} into the emulator failed: {e.Message}");
+            throw new RegistrationException(500, remote
+                ? $"Failed to register algorithm: cloning {config.RepositoryUrl} at {version} (algorithm_version names the branch or tag) failed: {e.Message}"
+                : $"Failed to register algorithm: copying {config.RepositoryUrl} into the emulator failed: {e.Message}");
         }
 
         var record = new AlgorithmRecord(

@@ -5,7 +5,7 @@ internal static class AppCheckout
 {
     /// <summary>
     /// Copies a local repository (a path or a file URL; a trailing <c>.git</c> is tolerated) into the app directory,
-    /// the emulator's <c>/app</c>. Remote URLs are not cloned: the app directory is left empty.
+    /// the emulator's <c>/app</c>. Git URLs are cloned by <see cref="GitCheckout"/>; anything else is refused.
     /// </summary>
     public static void CheckOut(string repositoryUrl, string appDir)
     {
@@ -23,7 +23,8 @@ internal static class AppCheckout
 
         if (source is null)
         {
-            return;
+            throw new RegistrationException(500,
+                $"Failed to register algorithm: repository {repositoryUrl} is neither a git URL (https://, http://, ssh://, git://, user@host:path) nor a local folder.");
         }
 
         source = source.TrimEnd('/');

@@ -17,7 +17,12 @@ internal static class GitCheckout
         || (repository.Contains('@', StringComparison.Ordinal) && repository.Contains(':', StringComparison.Ordinal) && !repository.Contains("://", StringComparison.Ordinal));
 
     /// <summary>Clones into <c>{appDir}/{repo name}</c>, at <paramref name="commit"/> when one is given; throws <see cref="IOException"/> with git's complaint.</summary>
-    public static async Task CloneAsync(string repository, string? commit, string appDir, CancellationToken cancellationToken)
+    /// <param name="repository">The URL.</param>
+    /// <param name="commit">A commit to check out after the clone (OGC's <c>s:commitHash</c>), or null.</param>
+    /// <param name="appDir">The app directory; the clone goes into a folder named after the repository.</param>
+    /// <param name="cancellationToken">Stops the clone.</param>
+    /// <param name="reference">A branch or tag to clone (a WPS registration's <c>algorithm_version</c>), or null for the default branch.</param>
+    public static async Task CloneAsync(string repository, string? commit, string appDir, CancellationToken cancellationToken, string? reference = null)
     {
         DirectoryCleanup.TryDelete(appDir);
         Directory.CreateDirectory(appDir);
@@ -38,7 +43,10 @@ internal static class GitCheckout
         }
 
         var target = Path.Combine(appDir, name);
-        await RunGitAsync(appDir, cancellationToken, "clone", "--quiet", "--", repository, target);
+        string[] clone = reference is null
+            ? ["clone", "--quiet", "--", repository, target]
+            : ["clone", "--quiet", "--branch", reference, "--", repository, target];
+        await RunGitAsync(appDir, cancellationToken, clone);
         if (!string.IsNullOrEmpty(commit) && commit != "null")
         {
             await RunGitAsync(target, cancellationToken, "checkout", "--quiet", "--detach", commit);
