@@ -92,6 +92,15 @@ public sealed class CwltoolTheoryAttribute : TheoryAttribute
     }
 }
 
+/// <summary>A fact that needs cwltool, skipped and failed exactly as <see cref="CwltoolTheoryAttribute"/> is.</summary>
+public sealed class CwltoolFactAttribute : FactAttribute
+{
+    public CwltoolFactAttribute()
+    {
+        Skip = new CwltoolTheoryAttribute().Skip;
+    }
+}
+
 internal static class Cwltool
 {
     public static readonly string? Path = Environment.GetEnvironmentVariable("PATH")?
