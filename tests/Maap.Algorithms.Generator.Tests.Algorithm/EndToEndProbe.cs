@@ -7,6 +7,7 @@ namespace Maap.Algorithms.Generator.Tests.Algorithm;
     Queue = "maap-dps-worker-8gb",
     Description = "End-to-end probe of the [MaapAlgorithm] generator",
     RepositoryUrl = "https://example.invalid/generator-e2e.git",
+    ContainerImage = "ghcr.io/example/generator-e2e:main",
     RunCommand = "dotnet generator-e2e/Maap.Algorithms.Generator.Tests.Algorithm.dll")]
 [MaapSecret("E2E_FIXED_TOKEN")]
 public partial record EndToEndProbe(

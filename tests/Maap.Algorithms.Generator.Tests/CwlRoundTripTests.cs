@@ -41,6 +41,10 @@ public sealed class CwlRoundTripTests
             int? Limit, string? Comment, DateOnly? Maybe,
             int[] Bands, List<string> Tags, IReadOnlyList<Compression>? Modes, double[]? Weights,
             string Region = "north", bool Overwrite = true, int Retries = 3);
+
+        /// <summary>A run command of several words, as a C# algorithm has (<c>dotnet repo/app.dll</c>).</summary>
+        [MaapAlgorithm("multi-word", "1.0", ContainerImage = "ghcr.io/org/multi-word:1", RunCommand = "bash algo/record.sh")]
+        public partial record MultiWord(string Label, int[] Bands, bool Verbose, int? Limit, int Count = 3);
         """;
 
     private const string Probe = """
@@ -73,6 +77,13 @@ public sealed class CwlRoundTripTests
 
                 public static string Cwl() => RoundTrip.ToCwl();
 
+                public static string MultiWordCwl() => MultiWord.ToCwl();
+
+                public static Maap.Algorithms.JobRequest MultiWordRequest() =>
+                    new MultiWord("--label", new[] { 4, -5 }, true, null, 7).ToJobRequest("q");
+
+                public static Maap.Algorithms.JobRequest MultiWordReadBack(Maap.Algorithms.DpsJobContext context) => MultiWord.FromContext(context).ToJobRequest("q");
+
                 public static System.Collections.Generic.IReadOnlyList<Maap.Algorithms.MaapInputMetadata> Metadata() => RoundTrip.InputMetadata;
 
                 public static Maap.Algorithms.JobRequest ReadBack(Maap.Algorithms.DpsJobContext context) => RoundTrip.FromContext(context).ToJobRequest("q");
@@ -96,7 +107,8 @@ public sealed class CwlRoundTripTests
         var sent = (JobRequest)Compiled.Value.Call("Science.Probe", request, file)!;
         var metadata = (IReadOnlyList<MaapInputMetadata>)Compiled.Value.Call("Science.Probe", "Metadata")!;
 
-        var arguments = RunUnderCwltool((string)Compiled.Value.Call("Science.Probe", "Cwl")!, JobOrder(sent, metadata), work.Path);
+        var arguments = RunUnderCwltool((string)Compiled.Value.Call("Science.Probe", "Cwl")!, JobOrder(sent, metadata), work.Path,
+            (document, script) => Regex.Replace(document, @"^  baseCommand: .*$", "  baseCommand: " + script, RegexOptions.Multiline));
 
         var job = Path.Combine(work.Path, "job");
         Directory.CreateDirectory(job);
@@ -111,6 +123,30 @@ public sealed class CwlRoundTripTests
         Assert.Equal("granule-notes.txt", Path.GetFileName(local));
         Assert.Equal("granule content", File.ReadAllText(local));
         Assert.Equal(local, readBack.Inputs.Single(i => i.Name == "input_file").Value);
+    }
+
+    [CwltoolFact]
+    public void A_run_command_of_several_words_runs_under_cwltool_with_its_words_before_every_input()
+    {
+        using var work = new TempFolder();
+        var cwl = (string)Compiled.Value.Call("Science.Probe", "MultiWordCwl")!;
+        var sent = (JobRequest)Compiled.Value.Call("Science.Probe", "MultiWordRequest")!;
+        Assert.Contains("\n  baseCommand: bash\n  arguments:\n  - /app/algo/record.sh\n  inputs:\n", cwl, StringComparison.Ordinal);
+
+        // bash is found on PATH, as in the image; the script the repository would hold at /app/algo/record.sh is the recorder.
+        var arguments = RunUnderCwltool(cwl, """{"label": "--label", "bands": [4, -5], "verbose": true, "count": 7}""", work.Path,
+            (document, script) => document.Replace("  - /app/algo/record.sh\n", "  - " + script + "\n", StringComparison.Ordinal));
+
+        Assert.Equal(["--label", "--label", "--bands", "4", "--bands", "-5", "--verbose", "--count", "7"], arguments);
+        var job = Path.Combine(work.Path, "job");
+        Directory.CreateDirectory(job);
+        File.WriteAllText(Path.Combine(job, "_context.json"), new JsonObject
+        {
+            ["job_specification"] = new JsonObject { ["command"] = "/app/dps_wrapper.sh s3://maap-code/ogc-app-pack/multi-word_7.1.0.process.cwl" },
+        }.ToJsonString());
+        using var context = new DpsJobContext(job, arguments);
+        var readBack = (JobRequest)Compiled.Value.Call("Science.Probe", "MultiWordReadBack", context)!;
+        Assert.Equal(Lines(sent, skip: string.Empty), Lines(readBack, skip: string.Empty));
     }
 
     [Fact]
@@ -161,8 +197,11 @@ public sealed class CwlRoundTripTests
         return context;
     }
 
-    /// <summary>Runs the CWL with the image as a hint (no container) and a script as the command; returns the arguments the script received.</summary>
-    private static string[] RunUnderCwltool(string cwl, string jobOrder, string work)
+    /// <summary>
+    /// Runs the CWL with the image as a hint (no container) and a recording script where <paramref name="placeScript"/>
+    /// puts its path; returns the arguments the script received.
+    /// </summary>
+    private static string[] RunUnderCwltool(string cwl, string jobOrder, string work, Func<string, string, string> placeScript)
     {
         var recorded = Path.Combine(work, "argv.bin");
         var script = Path.Combine(work, "record-argv.sh");
@@ -174,7 +213,8 @@ public sealed class CwlRoundTripTests
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var local = Regex.Replace(cwl, @"^  requirements:\n    DockerRequirement:\n      dockerPull: (.*)\n", "  hints:\n    DockerRequirement:\n      dockerPull: $1\n  requirements:\n", RegexOptions.Multiline);
-        local = Regex.Replace(local, @"^  baseCommand: .*$", "  baseCommand: " + script, RegexOptions.Multiline);
+        local = placeScript(local, script);
+        Assert.Contains(script, local, StringComparison.Ordinal);
         Assert.Contains("  hints:\n", local, StringComparison.Ordinal);
         var cwlFile = Path.Combine(work, "process.cwl");
         var orderFile = Path.Combine(work, "job.json");

@@ -49,6 +49,25 @@ public sealed class CwlValidationTests
     }
 
     [Fact]
+    public void Only_relative_path_words_of_a_run_command_go_under_app()
+    {
+        var assembly = CompiledAlgorithms.Load("""
+            using Maap.Algorithms;
+
+            namespace Science;
+
+            [MaapAlgorithm("words", "1", ContainerImage = "ghcr.io/org/algo:1", RunCommand = "/usr/bin/env  python3 -u algo/main.py --config=conf/a.yaml /opt/x.py")]
+            public partial record Words(int Count);
+            """);
+
+        var cwl = (string)assembly.Call("Science.Words", "ToCwl")!;
+
+        Assert.Contains(
+            "\n  baseCommand: /usr/bin/env\n  arguments:\n  - python3\n  - '-u'\n  - /app/algo/main.py\n  - '--config=conf/a.yaml'\n  - /opt/x.py\n  inputs:\n",
+            cwl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToCwl_refuses_a_list_of_booleans_whose_false_elements_a_command_line_cannot_carry()
     {
         var assembly = CompiledAlgorithms.Load("""
@@ -89,6 +108,15 @@ public sealed class CwltoolTheoryAttribute : TheoryAttribute
         {
             Skip = "cwltool is not on PATH (CI installs it: apt-get install -y cwltool)";
         }
+    }
+}
+
+/// <summary>A fact that needs cwltool, skipped and failed exactly as <see cref="CwltoolTheoryAttribute"/> is.</summary>
+public sealed class CwltoolFactAttribute : FactAttribute
+{
+    public CwltoolFactAttribute()
+    {
+        Skip = new CwltoolTheoryAttribute().Skip;
     }
 }
 

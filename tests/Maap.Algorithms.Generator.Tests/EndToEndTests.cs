@@ -56,6 +56,56 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public async Task The_record_deployed_as_an_OGC_process_runs_its_csharp_algorithm_which_reads_every_input_kind_back()
+    {
+        await using var session = await ProbeSession.StartAsync(overWps: false);
+        var (work, maap) = (session.Work, session.Maap);
+        var fixedValue = "fixed-" + Guid.NewGuid().ToString("N");
+        var chosenValue = "chosen-" + Guid.NewGuid().ToString("N");
+        await maap.Secrets.AddAsync("E2E_FIXED_TOKEN", fixedValue);
+        await maap.Secrets.AddAsync("jane_token", chosenValue);
+        var input = Path.Combine(work, "granule notes.txt");
+        await File.WriteAllTextAsync(input, "hello over OGC");
+
+        // On MAAP the CWL names the repository to build; on the emulator the local folder is copied instead.
+        var cwl = System.Text.RegularExpressions.Regex.Replace(EndToEndProbe.ToCwl(), @"^s:codeRepository: .*$", "s:codeRepository: " + session.Repository,
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Contains("\ns:codeRepository: " + session.Repository + "\n", cwl, StringComparison.Ordinal);
+        Assert.Contains("\n  baseCommand: dotnet\n  arguments:\n  - /app/generator-e2e/Maap.Algorithms.Generator.Tests.Algorithm.dll\n", cwl, StringComparison.Ordinal);
+        var deployment = await maap.Processes.DeployAsync(cwl);
+        deployment = await maap.Processes.WaitForDeploymentAsync(deployment.DeploymentId, new JobWaitOptions { Timeout = TimeSpan.FromMinutes(2) });
+        Assert.True(deployment.HasSucceeded, deployment.ToString());
+
+        var probe = new EndToEndProbe(new Uri(input), Scale: 4, Label: "--label 'quoted' words", Values: new[] { -0.5, 1e300 }, TokenSecret: "jane_token", Day: new DateOnly(2023, 12, 31));
+        var job = await probe.SubmitAsync(maap, tag: "generator-e2e-ogc");
+        var status = await job.WaitForCompletionAsync(new JobWaitOptions { ThrowOnFailure = true, Timeout = TimeSpan.FromMinutes(3) });
+
+        Assert.Equal(JobStatus.Succeeded, status);
+        var folder = (await job.GetResultAsync()).Outputs.Single(o => o.Id.StartsWith("output-", StringComparison.Ordinal)).HttpUrl;
+        using var http = new HttpClient();
+        using var result = JsonDocument.Parse(await http.GetStringAsync(folder + "/result.json"));
+        var seen = result.RootElement;
+        Assert.Equal("--label 'quoted' words", seen.GetProperty("label").GetString());
+        Assert.Equal(4, seen.GetProperty("scale").GetInt32());
+        Assert.Equal("-0.5;1E+300", seen.GetProperty("values").GetString());
+        Assert.Equal("2023-12-31", seen.GetProperty("day").GetString());
+        Assert.Equal("hello over OGC", seen.GetProperty("input_text").GetString());
+        Assert.Equal("jane_token", seen.GetProperty("secret_name").GetString());
+        Assert.Equal(Fingerprint(fixedValue), seen.GetProperty("fixed_sha256").GetString());
+        Assert.Equal(Fingerprint(chosenValue), seen.GetProperty("chosen_sha256").GetString());
+        Assert.Equal("granule notes.txt", Path.GetFileName(seen.GetProperty("input_url").GetString()));
+
+        // Nothing was registered over WPS: the job ran as the deployed process (Auto found it), and is listed under it.
+        var underProcess = new List<string>();
+        await foreach (var item in maap.Jobs.ListAsync(new JobListQuery { ProcessId = deployment.ProcessId }))
+        {
+            underProcess.Add(item.Id);
+        }
+
+        Assert.Equal([job.Id], underProcess);
+    }
+
+    [Fact]
     public async Task A_failing_csharp_algorithm_ends_its_traceback_with_the_exception_message_and_its_whole_stderr_is_reachable()
     {
         await using var session = await ProbeSession.StartAsync();
@@ -86,11 +136,15 @@ public sealed class EndToEndTests
 
         public string Work { get; }
 
+        /// <summary>The probe's build output as a repository folder named like the run command's first path segment.</summary>
+        public string Repository => Path.Combine(Work, "generator-e2e");
+
         private MaapEmulator Emulator { get; }
 
         public MaapClient Maap { get; }
 
-        public static async Task<ProbeSession> StartAsync()
+        /// <param name="overWps">Whether to register the probe over WPS; without it the folder is only prepared, for an OGC deploy.</param>
+        public static async Task<ProbeSession> StartAsync(bool overWps = true)
         {
             var work = Directory.CreateTempSubdirectory("maap-generator-e2e-").FullName;
             var emulator = await MaapEmulator.StartAsync(new MaapEmulatorOptions { LocalInputDirectories = { work } });
@@ -103,9 +157,12 @@ public sealed class EndToEndTests
             var session = new ProbeSession(work, emulator, maap);
             try
             {
-                var repository = Path.Combine(work, "generator-e2e");
-                CopyDirectory(AlgorithmBuildOutput(), repository);
-                await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(repository));
+                CopyDirectory(AlgorithmBuildOutput(), session.Repository);
+                if (overWps)
+                {
+                    await maap.Algorithms.RegisterAsync(EndToEndProbe.ToRegistration().WithRepository(session.Repository));
+                }
+
                 return session;
             }
             catch

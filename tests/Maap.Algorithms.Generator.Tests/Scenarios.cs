@@ -121,6 +121,20 @@ internal static class Scenarios
             int Outsize = 10);
         """;
 
+    /// <summary>A C# algorithm: its run command has several words, so its CWL carries <c>arguments</c>.</summary>
+    public const string CSharpAlgorithm = """
+        using Maap.Algorithms;
+
+        namespace Science;
+
+        /// <summary>A typed C# algorithm run by the dotnet host.</summary>
+        [MaapAlgorithm("word-count", "1.0", Queue = "maap-dps-worker-8gb",
+            RunCommand = "dotnet word-count/TypedAlgorithm.dll --verbose",
+            RepositoryUrl = "https://github.com/example/word-count.git",
+            ContainerImage = "ghcr.io/example/word-count:1.0")]
+        public partial record WordCount(string Text, int Limit = 10);
+        """;
+
     public const string RecordStruct = """
         using Maap.Algorithms;
 
@@ -143,5 +157,6 @@ internal static class Scenarios
         new object[] { nameof(Secrets), Secrets },
         new object[] { nameof(Registration), Registration },
         new object[] { nameof(RecordStruct), RecordStruct },
+        new object[] { nameof(CSharpAlgorithm), CSharpAlgorithm },
     };
 }

@@ -96,9 +96,7 @@ internal static partial class AlgorithmEmitter
             CwlInteger(l, "outdirMax", spec.DiskGiB);
         }
 
-        // MAAP's own build prefixes run_command with the image's /app/, where the repository is cloned.
-        var command = spec.RunCommand!.StartsWith("/", System.StringComparison.Ordinal) ? spec.RunCommand : "/app/" + spec.RunCommand;
-        l.Add("  baseCommand: " + CwlYaml.Scalar(command));
+        CwlCommand(l, spec.RunCommand!);
         CwlInputs(l, spec, tool: true);
         l.Add("  outputs:");
         l.Add("    outputs_result:");
@@ -133,6 +131,38 @@ internal static partial class AlgorithmEmitter
 
         return l;
     }
+
+    /// <summary>
+    /// The tool's command. MAAP stores <c>baseCommand</c> in a varchar column, so it stays one string: one program
+    /// path. A one-word run command is that path, with <c>/app/</c> in front when relative, as MAAP's own build
+    /// prefixes it (the image clones the repository under <c>/app/</c>). A run command of several words
+    /// (<c>dotnet repo/app.dll</c>) puts its first word in <c>baseCommand</c> and the rest in <c>arguments</c>, each
+    /// relative path (a word holding <c>/</c>, not starting with <c>/</c> or <c>-</c>) under <c>/app/</c>; bare words such as <c>dotnet</c> or <c>-u</c> stay as
+    /// they are, since the image's PATH finds a program and a flag is no path. cwltool sorts a plain argument as
+    /// position 0 and, at equal positions, before any input, so they precede every bound input (positions 1..n).
+    /// </summary>
+    private static void CwlCommand(List<string> l, string runCommand)
+    {
+        var words = runCommand.Split(CommandSeparators, System.StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= 1)
+        {
+            var command = runCommand.StartsWith("/", System.StringComparison.Ordinal) ? runCommand : "/app/" + runCommand;
+            l.Add("  baseCommand: " + CwlYaml.Scalar(command));
+            return;
+        }
+
+        l.Add("  baseCommand: " + CwlYaml.Scalar(AppPath(words[0])));
+        l.Add("  arguments:");
+        for (var i = 1; i < words.Length; i++)
+        {
+            l.Add("  - " + CwlYaml.Scalar(AppPath(words[i])));
+        }
+    }
+
+    private static readonly char[] CommandSeparators = { ' ', '\t' };
+
+    private static string AppPath(string word) =>
+        word.IndexOf('/') >= 0 && word[0] != '/' && word[0] != '-' ? "/app/" + word : word;
 
     private static void CwlInteger(List<string> l, string key, int value)
     {

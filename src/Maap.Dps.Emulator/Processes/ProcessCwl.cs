@@ -52,6 +52,9 @@ internal sealed record ProcessCwl
     /// <summary>The tool's <c>baseCommand</c> words (a string is one word, as cwltool takes it).</summary>
     public IReadOnlyList<string> BaseCommand { get; init; } = [];
 
+    /// <summary>The tool's <c>arguments</c>, each as <c>{position, valueFrom, prefix?, separate?}</c> with literal text, in order.</summary>
+    public JsonArray Arguments { get; init; } = [];
+
     /// <summary>The tool's inputs by id, each normalised to an object (<c>{type, inputBinding?, default?}</c>), in order.</summary>
     public JsonObject ToolInputs { get; init; } = [];
 

@@ -92,6 +92,7 @@ internal static partial class ProcessCwlReader
                 JsonValue word when ScalarText(word) is { } one => [one],
                 _ => [],
             },
+            Arguments = Arguments(tool?["arguments"]),
             ToolInputs = NormalisedInputs(tool?["inputs"]),
             HysdsIoParams = HysdsIoParams.FromWorkflowInputs(NormalisedInputs(workflow["inputs"])),
         };

@@ -52,6 +52,7 @@ internal sealed partial class AlgorithmCatalog
         var tool = new JsonObject
         {
             ["baseCommand"] = new JsonArray([.. cwl.BaseCommand.Select(w => (JsonNode?)JsonValue.Create(w))]),
+            ["arguments"] = cwl.Arguments.DeepClone(),
             ["inputs"] = cwl.ToolInputs.DeepClone(),
         };
         var record = new AlgorithmRecord(

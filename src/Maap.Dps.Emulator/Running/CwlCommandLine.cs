@@ -11,17 +11,34 @@ namespace Maap.Dps.Emulator.Running;
 /// <c>separate: false</c>); <c>true</c> is the bare prefix, <c>false</c> and null nothing; an array writes its outer
 /// prefix once, then each item by the array type's item binding (or bare when only the outer binding exists), or one
 /// word joined by <c>itemSeparator</c>; numbers and strings as Python's <c>str</c> writes them; a <c>File</c> or
-/// <c>Directory</c> as its local path. An absent or null input takes the tool's <c>default</c>. <c>valueFrom</c>,
-/// <c>shellQuote</c> and expressions are not supported (no JavaScript runs in the emulator).
+/// <c>Directory</c> as its local path. An absent or null input takes the tool's <c>default</c>. The tool's
+/// <c>arguments</c> are literal words (a plain string, or <c>valueFrom</c> text with its <c>prefix</c>) sorted in
+/// with the inputs. An input's <c>valueFrom</c>, <c>shellQuote</c> and expressions are not supported (no JavaScript
+/// runs in the emulator).
 /// </summary>
 internal static class CwlCommandLine
 {
-    /// <summary>The argument words, in cwltool's order.</summary>
+    /// <summary>The argument words of a tool without <c>arguments</c>, in cwltool's order.</summary>
+    public static List<string> Build(JsonObject toolInputs, IReadOnlyDictionary<string, JsonNode?> values, Func<JsonNode, string> localPath) =>
+        Build([], toolInputs, values, localPath, word => word);
+
+    /// <summary>
+    /// The argument words, in cwltool's order, with the tool's <c>arguments</c>: cwltool sorts an argument by
+    /// <c>[position, index]</c> and an input by <c>[position, id]</c>, so at equal positions the arguments come first,
+    /// in document order, then the inputs by id.
+    /// </summary>
     /// <param name="toolInputs">The tool's inputs by id, each an object with <c>type</c> and optionally <c>inputBinding</c> and <c>default</c>.</param>
     /// <param name="values">The job's input values by name; absent or null means "not given".</param>
     /// <param name="localPath">The local path of a File or Directory value (a URL string or a <c>{class, location|path}</c> object).</param>
-    public static List<string> Build(JsonObject toolInputs, IReadOnlyDictionary<string, JsonNode?> values, Func<JsonNode, string> localPath)
+    /// <param name="arguments">The tool's arguments as the process reader normalised them: <c>{position, valueFrom, prefix?, separate?}</c>, literal text.</param>
+    /// <param name="codePath">Maps an argument's value (never an input's) to where it lives, so <c>/app/…</c> words reach the process's code.</param>
+    public static List<string> Build(JsonArray arguments, JsonObject toolInputs, IReadOnlyDictionary<string, JsonNode?> values, Func<JsonNode, string> localPath, Func<string, string> codePath)
     {
+        var literal = arguments.OfType<JsonObject>().Select((binding, index) =>
+        {
+            var value = codePath(binding["valueFrom"] is JsonValue v ? v.GetValue<string>() : string.Empty);
+            return (Position: Position(binding), Index: index, Words: Argument(binding, JsonValue.Create(value), null, localPath).ToList());
+        }).ToList();
         var fields = new List<(long Position, string Name, List<string> Words)>();
         foreach (var (name, node) in toolInputs)
         {
@@ -58,8 +75,11 @@ internal static class CwlCommandLine
             fields.Add((Position(binding ?? itemBinding), name, words));
         }
 
-        return [.. fields
+        return [.. literal.Select(a => (a.Position, Argument: 0, a.Index, Name: string.Empty, a.Words))
+            .Concat(fields.Select(f => (f.Position, Argument: 1, Index: 0, f.Name, f.Words)))
             .OrderBy(f => f.Position)
+            .ThenBy(f => f.Argument)
+            .ThenBy(f => f.Index)
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .SelectMany(f => f.Words)];
     }

@@ -270,8 +270,9 @@ internal sealed class JobRunner(
     }
 
     /// <summary>
-    /// An OGC job's command: the tool's <c>baseCommand</c> (a word under <c>/app/</c> resolved in the process's app
-    /// copy) and the arguments <see cref="CwlCommandLine"/> builds from the job's inputs, each word single-quoted.
+    /// An OGC job's command: the tool's <c>baseCommand</c> (a first word under <c>/app/</c> resolved in the process's app
+    /// copy) and the words <see cref="CwlCommandLine"/> builds from the tool's <c>arguments</c> (a <c>/app/{repo}/…</c>
+    /// one resolved in the copy too) and the job's inputs, each word single-quoted.
     /// </summary>
     private static string OgcCommand(AlgorithmRecord algorithm, JsonObject context, string workDir)
     {
@@ -283,9 +284,9 @@ internal sealed class JobRunner(
         }
 
         var words = (tool["baseCommand"] as JsonArray ?? []).Select(w => CommandLine.Text(w))
-            .Select((w, i) => i == 0 && w.StartsWith("/app/", StringComparison.Ordinal) ? Path.Combine(algorithm.AppDirectory, w["/app/".Length..]) : w)
-            .Concat(CwlCommandLine.Build(tool["inputs"] as JsonObject ?? [], values, file => JobWorkDirectory.LocalPath(workDir,
-                file is JsonObject o ? CwlCommandLine.FileLocation(o) ?? string.Empty : CommandLine.Text(file))));
+            .Select((w, i) => i == 0 && w.StartsWith(AppRoot, StringComparison.Ordinal) ? Path.Combine(algorithm.AppDirectory, w[AppRoot.Length..]) : CodePath(algorithm, w))
+            .Concat(CwlCommandLine.Build(tool["arguments"] as JsonArray ?? [], tool["inputs"] as JsonObject ?? [], values, file => JobWorkDirectory.LocalPath(workDir,
+                file is JsonObject o ? CwlCommandLine.FileLocation(o) ?? string.Empty : CommandLine.Text(file)), word => CodePath(algorithm, word)));
         return string.Join(' ', words.Select(CommandLine.Quote));
     }
 
@@ -301,6 +302,26 @@ internal sealed class JobRunner(
         {
             // The shell is gone already (killed), or its input was closed: there is nothing to let through.
         }
+    }
+
+    private const string AppRoot = "/app/";
+
+    /// <summary>
+    /// A word of the command (never an input value) as a path in the process's code copy when it is one in the image:
+    /// <c>/app/{repo}/…</c>, where the deploy copied the repository folder <c>{repo}</c>. Other words stay as written.
+    /// </summary>
+    private static string CodePath(AlgorithmRecord algorithm, string word)
+    {
+        if (!word.StartsWith(AppRoot, StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        var slash = word.IndexOf('/', AppRoot.Length);
+        var repository = slash < 0 ? string.Empty : word[AppRoot.Length..slash];
+        return repository.Length > 0 && repository is not ("." or "..") && Directory.Exists(Path.Combine(algorithm.AppDirectory, repository))
+            ? Path.Combine(algorithm.AppDirectory, word[AppRoot.Length..])
+            : word;
     }
 
     private static string LastLines(string path, int count)

@@ -89,6 +89,57 @@ public sealed class CwlCommandLineTests
          "tiny": 0.00001, "empty": [], "whole": 2.0}
         """;
 
+    /// <summary>A tool's arguments sorted in with its inputs: plain strings, valueFrom with prefix, positions below, at and above the inputs'.</summary>
+    private const string ArgumentsTool = """
+        arguments:
+        - /app/repo/run.dll
+        - {valueFrom: second, prefix: --p}
+        - {position: 1, valueFrom: one}
+        - {position: 2, valueFrom: joined, prefix: -j, separate: false}
+        - {position: -1, valueFrom: early}
+        - third
+        inputs:
+          b: {type: string, inputBinding: {position: 1, prefix: --b}}
+          a: {type: string, inputBinding: {prefix: --a}}
+          c: {type: int, inputBinding: {position: 2}}
+          zero: {type: int, inputBinding: {position: 0, prefix: --zero}}
+        """;
+
+    private const string ArgumentsValues = """{"a": "x", "b": "y", "c": 3, "zero": 0}""";
+
+    [CwltoolFact]
+    public void Arguments_sort_in_with_the_inputs_as_cwltool_sorts_them() => AssertSameAsCwltool(ArgumentsTool, ArgumentsValues);
+
+    [Fact]
+    public void Unpositioned_arguments_come_before_every_input_and_only_they_reach_the_code_path()
+    {
+        var document = YamlToJson.Parse(ArgumentsTool)!;
+        var words = CwlCommandLine.Build(ProcessCwlReader.Arguments(document["arguments"]), ProcessCwlReader.NormalisedInputs(document["inputs"]),
+            new Dictionary<string, JsonNode?> { ["a"] = "/app/repo/value", ["b"] = "y", ["c"] = 3, ["zero"] = 0 }, _ => "unused",
+            word => word.StartsWith("/app/", StringComparison.Ordinal) ? "/copy/" + word[5..] : word);
+
+        Assert.Equal(
+            ["early", "/copy/repo/run.dll", "--p", "second", "third", "--a", "/app/repo/value", "--zero", "0", "one", "--b", "y", "-jjoined", "3"],
+            words);
+    }
+
+    [Theory]
+    [InlineData("[$(inputs.a)]")]
+    [InlineData("[{valueFrom: '${return 1;}'}]")]
+    [InlineData("[{position: 1}]")]
+    [InlineData("[{valueFrom: x, shellQuote: false}]")]
+    [InlineData("[{valueFrom: x, position: $(1)}]")]
+    [InlineData("[{valueFrom: x, prefix: '--p=$(inputs.a)'}]")]
+    [InlineData("[7]")]
+    [InlineData("x")]
+    public void Arguments_the_emulator_cannot_run_as_cwltool_would_are_refused(string arguments)
+    {
+        var ex = Assert.Throws<ProcessRequestException>(() => ProcessCwlReader.Arguments(YamlToJson.Parse("arguments: " + arguments)!["arguments"]));
+
+        Assert.Equal(400, ex.Status);
+        Assert.StartsWith("CWL validation failed: ", ex.Message, StringComparison.Ordinal);
+    }
+
     [CwltoolFact]
     public void The_contract_bindings_give_the_words_cwltool_gives() => AssertSameAsCwltool(ContractTool, ContractValues);
 
@@ -121,9 +172,10 @@ public sealed class CwlCommandLineTests
 
     private static List<string> Build(string toolInputs, string values, string dataPath)
     {
-        var inputs = ProcessCwlReader.NormalisedInputs(YamlToJson.Parse(toolInputs)!["inputs"]);
+        var document = YamlToJson.Parse(toolInputs)!;
+        var inputs = ProcessCwlReader.NormalisedInputs(document["inputs"]);
         var given = JsonNode.Parse(values)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone());
-        return CwlCommandLine.Build(inputs, given, _ => dataPath);
+        return CwlCommandLine.Build(ProcessCwlReader.Arguments(document["arguments"]), inputs, given, _ => dataPath, word => word);
     }
 
     private static void AssertSameAsCwltool(string toolInputs, string values)

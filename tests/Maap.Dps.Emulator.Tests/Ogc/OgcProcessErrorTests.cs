@@ -69,6 +69,22 @@ public sealed class OgcProcessErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tool_argument_that_is_an_expression_is_a_400_before_anything_is_deployed()
+    {
+        var cwl = Cwl(_repo).Replace("  baseCommand: /app/word-count/run.sh\n", "  baseCommand: /app/word-count/run.sh\n  arguments: ['$(inputs.name)']\n", StringComparison.Ordinal);
+        Assert.Contains("arguments:", cwl, StringComparison.Ordinal);
+
+        var (status, error, _) = await SendAsync(_emu.Http, HttpMethod.Post, "api/ogc/processes", RawCwlBody(cwl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(
+            "CWL validation failed: the tool's argument '$(inputs.name)' is an expression or parameter reference, which the MAAP DPS emulator cannot evaluate; give a literal string",
+            error["detail"]!.GetValue<string>());
+        var (_, list, _) = await SendAsync(_emu.Http, HttpMethod.Get, "api/ogc/processes");
+        Assert.Empty(list["processes"]!.AsArray());
+    }
+
+    [Fact]
     public async Task An_href_that_answers_404_is_a_400_naming_the_code_as_MAAP_does()
     {
         var href = new Uri(_emu.Emulator.BaseAddress, "no/such/process.cwl").ToString();
