@@ -68,8 +68,7 @@ public sealed class EndToEndTests
         await File.WriteAllTextAsync(input, "hello over OGC");
 
         // On MAAP the CWL names the repository to build; on the emulator the local folder is copied instead.
-        var cwl = System.Text.RegularExpressions.Regex.Replace(EndToEndProbe.ToCwl(), @"^s:codeRepository: .*$", "s:codeRepository: " + session.Repository,
-            System.Text.RegularExpressions.RegexOptions.Multiline);
+        var cwl = ProcessCwl.WithCodeRepository(EndToEndProbe.ToCwl(), session.Repository);
         Assert.Contains("\ns:codeRepository: " + session.Repository + "\n", cwl, StringComparison.Ordinal);
         Assert.Contains("\n  baseCommand: dotnet\n  arguments:\n  - /app/generator-e2e/Maap.Algorithms.Generator.Tests.Algorithm.dll\n", cwl, StringComparison.Ordinal);
         var deployment = await maap.Processes.DeployAsync(cwl);
