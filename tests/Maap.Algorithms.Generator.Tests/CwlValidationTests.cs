@@ -68,9 +68,9 @@ public sealed class CwlValidationTests
     }
 
     [Fact]
-    public void ToCwl_refuses_a_list_of_booleans_whose_false_elements_a_command_line_cannot_carry()
+    public void ToCwl_refuses_a_positional_list_of_booleans_with_MAAP0017_but_takes_one_read_from_the_context()
     {
-        var assembly = CompiledAlgorithms.Load("""
+        var run = GeneratorHarness.Run(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, """
             using Maap.Algorithms;
 
             namespace Science;
@@ -78,9 +78,28 @@ public sealed class CwlValidationTests
             [MaapAlgorithm("flags", "1", ContainerImage = "ghcr.io/org/algo:1", RunCommand = "run.sh")]
             public partial record Flags(bool[] Switches);
             """);
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal("MAAP0017", warning.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal("bool[]", warning.Location.SourceTree!.GetText().ToString(warning.Location.SourceSpan));
+        Assert.StartsWith("Input 'Switches' is a list of booleans on the command line", warning.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using (var stream = new MemoryStream())
+        {
+            Assert.True(run.Output.Emit(stream).Success);
+            var ex = Assert.Throws<InvalidOperationException>(() => Assembly.Load(stream.ToArray()).Call("Science.Flags", "ToCwl"));
+            Assert.StartsWith("Input 'switches' of Flags is a list of booleans", ex.Message, StringComparison.Ordinal);
+        }
 
-        var ex = Assert.Throws<InvalidOperationException>(() => assembly.Call("Science.Flags", "ToCwl"));
-        Assert.StartsWith("Input 'switches' of Flags is a list of booleans", ex.Message, StringComparison.Ordinal);
+        var fromContext = CompiledAlgorithms.Load("""
+            using Maap.Algorithms;
+
+            namespace Science;
+
+            [MaapAlgorithm("flags", "1", ContainerImage = "ghcr.io/org/algo:1", RunCommand = "run.sh")]
+            public partial record Flags([ConfigInput] bool[] Switches);
+            """);
+        var cwl = (string)fromContext.Call("Science.Flags", "ToCwl")!;
+        Assert.Contains("type: boolean[]", cwl, StringComparison.Ordinal);
     }
 
     /// <summary>The scenario with a <c>ContainerImage</c> and a <c>RunCommand</c> on every record that lacks them.</summary>

@@ -117,6 +117,12 @@ internal static class DiagnosticDescriptors
         "Input '{0}' is sent as '{1}', which is not a CWL input id, so the algorithm cannot be deployed as an OGC process and ToCwl() throws; use letters, digits, '_' or '-', starting with a letter or '_' (^[A-Za-z_][A-Za-z0-9_-]*$)",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor BooleanListOnCommandLine = Create(
+        "MAAP0017",
+        "Boolean list that an OGC process's command line cannot carry",
+        "Input '{0}' is a list of booleans on the command line, where a CWL runner writes a true element as a bare flag and a false one not at all, so the job could not read it back; ToCwl() throws. Make it a [ConfigInput] (read from _context.json) or a list of strings or numbers.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -135,6 +141,7 @@ internal static class DiagnosticDescriptors
         [SecretAccessorClash.Id] = SecretAccessorClash,
         [DefaultBreaksRule.Id] = DefaultBreaksRule,
         [NotCwlIdentifier.Id] = NotCwlIdentifier,
+        [BooleanListOnCommandLine.Id] = BooleanListOnCommandLine,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];

@@ -15,13 +15,14 @@ internal static partial class AlgorithmEmitter
         w.Line("/// <summary>The CWL document that deploys this algorithm as a MAAP OGC process.</summary>");
         // A CWL runner writes a boolean array element as a bare flag when true and nothing when false, so the job could
         // not tell [true, false] from [true]: such a record is refused rather than deployed to read wrong values.
-        var flagList = spec.Inputs.FirstOrDefault(i => i.Scalar == ScalarKind.Boolean && i.Collection != CollectionKind.None);
+        // A config input is not on the command line (it is read from _context.json), so only positional ones (MAAP0017).
+        var flagList = spec.Inputs.FirstOrDefault(i => i.Kind == InputKind.Positional && i.Scalar == ScalarKind.Boolean && i.Collection != CollectionKind.None);
         var refusal = spec.RunCommand is null || spec.ContainerImage is null
             ? "Set ContainerImage and RunCommand on [MaapAlgorithm] of " + spec.TypeName + " to deploy it as an OGC process: its CWL needs both."
             : spec.NonCwlWireName is not null
                 ? "Input '" + spec.NonCwlWireName + "' of " + spec.TypeName + " is not a CWL input id (MAAP0016), so it cannot be deployed as an OGC process."
                 : flagList is not null
-                    ? "Input '" + flagList.WireName + "' of " + spec.TypeName + " is a list of booleans, which an OGC process's command line cannot carry (a false element leaves no trace); declare it as a list of strings or numbers to deploy it as an OGC process."
+                    ? "Input '" + flagList.WireName + "' of " + spec.TypeName + " is a list of booleans, which an OGC process's command line cannot carry (a false element leaves no trace); make it a [ConfigInput] or a list of strings or numbers to deploy it as an OGC process (MAAP0017)."
                     : null;
         if (refusal is not null)
         {

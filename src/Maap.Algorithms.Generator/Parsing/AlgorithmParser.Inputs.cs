@@ -135,6 +135,11 @@ internal static partial class AlgorithmParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotCwlIdentifier, NameLocation(), parameter.Name, wireName));
             }
 
+            if (kind == InputKind.Positional && inputType.Scalar == ScalarKind.Boolean && inputType.Collection != CollectionKind.None)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BooleanListOnCommandLine, TypeLocation(), parameter.Name));
+            }
+
             inputs.Add(new InputSpec(
                 parameter.Name,
                 wireName,
