@@ -83,14 +83,8 @@ public static class MaapAlgorithmSupport
     /// <param name="tag">The job tag.</param>
     /// <param name="writeInputs">The generated input writer.</param>
     /// <returns>The validated request.</returns>
-    public static JobRequest CreateRequest<TAlgorithm>(TAlgorithm algorithm, string algorithmId, string version, string? queue, string? tag, Action<TAlgorithm, JobRequest> writeInputs)
-    {
-        ArgumentNullException.ThrowIfNull(writeInputs);
-        var request = new JobRequest(algorithmId, version, queue ?? string.Empty) { Tag = tag };
-        writeInputs(algorithm, request);
-        request.Validate();
-        return request;
-    }
+    public static JobRequest CreateRequest<TAlgorithm>(TAlgorithm algorithm, string algorithmId, string version, string? queue, string? tag, Action<TAlgorithm, JobRequest> writeInputs) =>
+        CreateRequest(algorithm, algorithmId, version, queue, tag, deployer: null, writeInputs);
 
     /// <summary>Builds and validates the request for an algorithm whose inputs are already validated.</summary>
     /// <typeparam name="TAlgorithm">The algorithm record.</typeparam>
@@ -105,7 +99,15 @@ public static class MaapAlgorithmSupport
     public static JobRequest CreateRequest<TAlgorithm>(TAlgorithm algorithm, string algorithmId, string version, string? queue, string? tag, string? deployer, Action<TAlgorithm, JobRequest> writeInputs)
     {
         ArgumentNullException.ThrowIfNull(writeInputs);
-        var request = new JobRequest(algorithmId, version, queue ?? string.Empty) { Tag = tag, Deployer = deployer };
+        if (string.IsNullOrWhiteSpace(queue))
+        {
+            // Name the two places a queue can come from: the caller, or the record's own attribute.
+            throw new ArgumentException(
+                $"No queue for {typeof(TAlgorithm).Name}: pass queue: to SubmitAsync, or set [MaapAlgorithm(Queue = \"…\")] on the record. MAAP rejects a submission without one; maap.Algorithms.ListQueuesAsync() lists yours.",
+                nameof(queue));
+        }
+
+        var request = new JobRequest(algorithmId, version, queue) { Tag = tag, Deployer = deployer };
         writeInputs(algorithm, request);
         request.Validate();
         return request;
