@@ -1,4 +1,6 @@
 using Maap.Algorithms.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Maap.Algorithms.Generator.Tests;
 
@@ -41,5 +43,46 @@ public sealed class QueueTests
         Assert.Equal("maap-dps-sandbox", ((JobRequest)assembly.Call("Science.NoQueue", "Request", ["maap-dps-sandbox"])!).Queue);
         Assert.Equal("maap-dps-sandbox", ((JobRequest)assembly.Call("Science.WithQueue", "Request", ["maap-dps-sandbox"])!).Queue);
         Assert.Equal("maap-dps-worker-8gb", ((JobRequest)assembly.Call("Science.WithQueue", "Request", [null])!).Queue);
+    }
+
+    [Theory]
+    [InlineData("new NoQueue().SubmitAsync(maap)", true)]
+    [InlineData("new NoQueue().SubmitAsync(maap, queue: null)", true)]
+    [InlineData("new NoQueue().SubmitAsync(maap, tag: \"t\")", true)]
+    [InlineData("new NoQueue().SubmitAsync(maap, queue: \"maap-dps-sandbox\")", false)]
+    [InlineData("new NoQueue().SubmitAsync(maap, queue: q)", false)]
+    [InlineData("new WithQueue().SubmitAsync(maap)", false)]
+    public void MAAP0018_warns_where_a_record_without_a_queue_is_submitted_without_one(string call, bool warned)
+    {
+        var source = """
+            using Maap.Algorithms;
+
+            namespace Science;
+
+            [MaapAlgorithm("no-queue", "1")]
+            public partial record NoQueue(int Size = 1);
+
+            [MaapAlgorithm("with-queue", "1", Queue = "maap-dps-worker-8gb")]
+            public partial record WithQueue(int Size = 1);
+
+            public static class Caller
+            {
+                public static object Submit(MaapClient maap, string? q) => CALL;
+            }
+            """.Replace("CALL", call, StringComparison.Ordinal);
+        var run = GeneratorHarness.Run(LanguageVersion.Latest, source);
+
+        var found = GeneratorHarness.Analyze(run.Output).Where(d => d.Id == "MAAP0018").ToList();
+
+        if (!warned)
+        {
+            Assert.Empty(found);
+            return;
+        }
+
+        var d = Assert.Single(found);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal(call, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.StartsWith("'NoQueue' declares no Queue and this call gives none", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 }

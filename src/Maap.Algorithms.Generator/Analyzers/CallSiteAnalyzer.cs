@@ -19,7 +19,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ValueRuleBroken, DiagnosticDescriptors.RelativeFileUri);
+        ImmutableArray.Create(DiagnosticDescriptors.ValueRuleBroken, DiagnosticDescriptors.RelativeFileUri, DiagnosticDescriptors.NoQueue);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,6 +37,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c => AnalyzeCreation(c, attributeType, uriType), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeWith(c, attributeType, uriType), OperationKind.With);
+            start.RegisterOperationAction(c => AnalyzeQueue(c, attributeType), OperationKind.Invocation);
         });
     }
 
@@ -67,6 +68,28 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         if (IsAlgorithm(with.Type, attributeType))
         {
             CheckAssignments(context, with.Initializer, (INamedTypeSymbol)with.Type!, uriType);
+        }
+    }
+
+    /// <summary>
+    /// MAAP0018: a generated <c>SubmitAsync</c> or <c>ToJobRequest</c> of a record whose attribute names no Queue, called
+    /// without a queue (left out, or a constant null), fails every time; a queue held in a variable may be set.
+    /// </summary>
+    private static void AnalyzeQueue(OperationAnalysisContext context, INamedTypeSymbol attributeType)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod is not { Name: "SubmitAsync" or "ToJobRequest", IsStatic: false } method
+            || method.ContainingType.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)) is not { } attribute
+            || attribute.NamedArguments.Any(a => a.Key == "Queue" && a.Value.Value is string { Length: > 0 }))
+        {
+            return;
+        }
+
+        var queue = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "queue");
+        if (queue is null || queue.ArgumentKind == ArgumentKind.DefaultValue
+            || (Unwrap(queue.Value).ConstantValue is { HasValue: true, Value: null }))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoQueue, invocation.Syntax.GetLocation(), method.ContainingType.Name));
         }
     }
 

@@ -123,6 +123,12 @@ internal static class DiagnosticDescriptors
         "Input '{0}' is a list of booleans on the command line, where a CWL runner writes a true element as a bare flag and a false one not at all, so the job could not read it back; ToCwl() throws. Make it a [ConfigInput] (read from _context.json) or a list of strings or numbers.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NoQueue = Create(
+        "MAAP0018",
+        "Submission without a queue",
+        "'{0}' declares no Queue and this call gives none, so the submission fails before any request (MAAP rejects a job without a queue); pass queue: here or set [MaapAlgorithm(Queue = \"…\")] on {0}",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
     {
         [NotPartial.Id] = NotPartial,
@@ -142,6 +148,7 @@ internal static class DiagnosticDescriptors
         [DefaultBreaksRule.Id] = DefaultBreaksRule,
         [NotCwlIdentifier.Id] = NotCwlIdentifier,
         [BooleanListOnCommandLine.Id] = BooleanListOnCommandLine,
+        [NoQueue.Id] = NoQueue,
     };
 
     public static DiagnosticDescriptor ById(string id) => All[id];
